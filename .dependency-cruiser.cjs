@@ -1,0 +1,53 @@
+// The dependency rule of the modular monolith (docs/decisions/0001-modular-monolith.md), checked
+// by `npm run check`: app → modules/*/index.ts → access → platform, ui.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-internals',
+      comment: 'A module is entered only through its index.ts.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'host-uses-module-front-door',
+      comment: 'The host (src/app) reaches modules through their index.ts only.',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'platform-and-ui-stay-generic',
+      comment: 'platform and ui know nothing of modules, access or the host.',
+      severity: 'error',
+      from: { path: '^src/(platform|ui)/' },
+      to: { path: '^src/(modules|app)/' },
+    },
+    {
+      name: 'platform-below-access',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/(access|ui)/' },
+    },
+    {
+      name: 'access-below-modules',
+      severity: 'error',
+      from: { path: '^src/access/' },
+      to: { path: '^src/(modules|app)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.tsx?$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
+  },
+};

@@ -1,0 +1,12 @@
+import type { MessageKey } from '../ui/messages/index.ts';
+
+/** An expected refusal that ends the request with an error page (or problem+json) of this status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500,
+    readonly messageKey?: MessageKey,
+  ) {
+    super(`HTTP ${status}`);
+    this.name = 'HttpError';
+  }
+}

@@ -1,0 +1,97 @@
+// The contract every route follows. A module lists its routes as RouteSpec values; the host mounts
+// them through one pipeline that loads the actor, checks the policy, opens the transaction with the
+// row-level-security context, checks CSRF on every POST and renders errors. There is no other way
+// to add a route, so the authorization matrix test can enumerate them all.
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { Clock } from '../platform/clock.ts';
+import type { AuditEntry } from '../platform/audit/audit-log.ts';
+import type { Db, Engine, Tx } from '../platform/db/database.ts';
+import type { Logger } from '../platform/logger.ts';
+import type { AppEnv } from '../ui/env.ts';
+import type { Actor, PactSummary, Permission, Resource } from './policy.ts';
+
+export interface Services {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  log: Logger;
+  /** Server-side secret for CSRF tokens. */
+  secret: Buffer;
+  session: { idleMinutes: number; absoluteMinutes: number; secureCookies: boolean };
+  /**
+   * The address the installation is reached at (PUBLIC_URL), for links in mail. Links are never
+   * built from the request's Host header when this is set: a forged Host would otherwise put a
+   * stranger's site in a reset or invitation mail. Required in production.
+   */
+  publicUrl: string | null;
+  /** Log-in throttling limits and whether a proxy's X-Forwarded-For names the client. */
+  signIn: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number; lockoutMinutes: number; trustProxy: boolean };
+  /** Hashes and checks passwords off the main thread. */
+  passwords: { hash(plain: string): Promise<string>; verify(hash: string, plain: string): Promise<boolean> };
+  /** Starts background work outside the request (imports); resolves when it is queued. */
+  runInBackground(name: string, work: () => Promise<void>): void;
+}
+
+export interface RouteContext<P = Record<string, string>> {
+  c: Context<AppEnv>;
+  tx: Tx;
+  actor: Actor;
+  pact: PactSummary | null;
+  params: P;
+  /** The parsed body of a POST (urlencoded or multipart). */
+  form: FormData | null;
+  /** True when a POST arrived with a missing or wrong CSRF token (only for routes with `csrf: 'rerender'`). */
+  csrfRejected: boolean;
+  requestId: string;
+  services: Services;
+  /** Records an audit entry in this request's transaction; pact, actor, time and request id are filled in. */
+  audit(entry: Omit<AuditEntry, 'pactId' | 'actor' | 'occurredAt' | 'requestId'> & { pactId?: string | null }): Promise<void>;
+  /** Sets a flash message for the next page (after a redirect). */
+  flash(message: import('../ui/messages/index.ts').MessageKey): void;
+}
+
+export type PathParams = z.ZodType<Record<string, string>>;
+
+export interface RouteSpec<S extends PathParams = PathParams> {
+  method: 'GET' | 'POST';
+  /** Hono path; pact-scoped routes start with /p/:pact. */
+  path: string;
+  permission: Permission;
+  /** Validates the path parameters (ids are UUIDs); a mismatch is a 404, never a database error. */
+  params?: S;
+  /** Picks the policy resource out of the parameters (e.g. the organisation being edited). */
+  resource?: (params: z.output<S>) => Omit<Resource, 'pact'>;
+  /** Largest request body accepted, in bytes (default 64 KiB). */
+  maxBody?: number;
+  /** With 'rerender' the handler is called on a bad CSRF token and shows the form again with the input kept. */
+  csrf?: 'reject' | 'rerender';
+  /** The route runs outside row-level security (system administration, log-in). Say why in the module. */
+  system?: boolean;
+  /** The response may be a file, not a page (CSV, PDF, JSON). */
+  handler: (ctx: RouteContext<z.output<S>>) => Promise<Response>;
+}
+
+export function defineRoute<S extends PathParams>(spec: RouteSpec<S>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+/** A route that needs no database, session or policy input (health checks, static assets): always public. */
+export interface BareRouteSpec {
+  method: 'GET';
+  path: string;
+  permission: 'public';
+  bare: true;
+  handler: (c: Context<AppEnv>, services: Services) => Response | Promise<Response>;
+}
+
+export type AnyRoute = RouteSpec | BareRouteSpec;
+
+export function isBare(route: AnyRoute): route is BareRouteSpec {
+  return 'bare' in route && route.bare === true;
+}
+
+/** The pact named in a path (`/p/:pact/…`): a slug of at most 40 characters (pact_slug_format in migration 0001). */
+export const pactSlugParam = z.string().max(40);
+/** Path parameters of a route that names only its pact. */
+export const pactParams = z.object({ pact: pactSlugParam });

@@ -1,0 +1,88 @@
+// Composes the web application: request id and logging, locale, security headers, the page
+// renderer, every route through the pipeline, and the error pages.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { compress } from 'hono/compress';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { secureHeaders } from 'hono/secure-headers';
+import { isBare, type AnyRoute, type Services } from '../access/route.ts';
+import { HttpError } from '../access/http-error.ts';
+import { negotiateLocale } from '../platform/i18n/translator.ts';
+import type { AppEnv } from '../ui/env.ts';
+import { Layout } from '../ui/layout.tsx';
+import { translatorFor } from '../ui/messages/index.ts';
+import { errorResponse } from './errors.tsx';
+import { mountRoute } from './pipeline.tsx';
+import { allRoutes } from './routes.ts';
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
+  }
+}
+
+export function createApp(services: Services, routes: AnyRoute[] = allRoutes): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    const log = services.log.child({ requestId });
+    c.set('log', log);
+    const locale = negotiateLocale(getCookie(c, 'sp_lang'), c.req.header('accept-language'));
+    c.set('locale', locale);
+    c.set('t', translatorFor(locale));
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    // The locale may be refined after the actor is known (the person's own choice).
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: services.session.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
+  app.use('*', compress());
+
+  app.use(
+    '*',
+    jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }),
+  );
+
+  for (const route of routes) {
+    if (isBare(route)) app.on(route.method, route.path, (c) => route.handler(c, services));
+    else mountRoute(app, route, services);
+  }
+
+  app.notFound((c) => errorResponse(c, 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return errorResponse(c, error.status, error.messageKey);
+    c.get('log')?.error({ err: error }, 'unhandled error');
+    return errorResponse(c, 500);
+  });
+  return app;
+}

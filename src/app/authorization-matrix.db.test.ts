@@ -1,0 +1,208 @@
+// The authorization matrix: every registered route × every kind of person, against an expectation
+// written out by hand (not computed from the policy, which would only test the policy against
+// itself). A route without a row here fails the suite, so nobody can add a route without deciding
+// who may use it.
+//
+// Outcomes:
+//   allow — the policy let the request through: not 401/403, not a redirect to the log-in page, no
+//           5xx. A 400 for the deliberately empty POST body counts as allowed (the handler ran).
+//           A 404 counts only for routes listed in `notFoundMeansAllowed` (their sample may not exist).
+//   deny  — 403. A signed-in person outside the pact gets 403 too (the pact's existence is public:
+//           its home page is public), never the page.
+//   login — anonymous GET of a page: 303 to /login?next=<the requested path>; anonymous POST or
+//           GET under /api/: 401.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { isBare } from '../access/route.ts';
+import type { Database } from '../platform/db/database.ts';
+import { openTestDatabase, testEngine } from '../../tests/support/test-database.ts';
+import { createTestApp, personas, type Persona, type TestApp } from '../../tests/support/test-app.ts';
+import { concretePath, routeKey, sampleParams, samplesFile } from '../../tests/support/route-paths.ts';
+import { allRoutes } from './routes.ts';
+
+const THIS_FILE = 'src/app/authorization-matrix.db.test.ts';
+
+const personaNames = [
+  'anonymous', 'systemAdmin', 'coordinator', 'partnerAdmin', 'professional', 'volunteer', 'policyReader',
+  'otherOrganisationAdmin', 'otherPactCoordinator',
+] as const;
+type PersonaName = (typeof personaNames)[number];
+type Outcome = 'allow' | 'deny' | 'login';
+type Row = Record<PersonaName, Outcome>;
+
+/** Everyone, signed in or not. */
+const everyone: Row = {
+  anonymous: 'allow', systemAdmin: 'allow', coordinator: 'allow', partnerAdmin: 'allow', professional: 'allow',
+  volunteer: 'allow', policyReader: 'allow', otherOrganisationAdmin: 'allow', otherPactCoordinator: 'allow',
+};
+/** Any signed-in person, whatever their memberships. */
+const signedIn: Row = { ...everyone, anonymous: 'login' };
+/** Members of Lindewaard in any role; the system administrator and Hagedoorn's coordinator are not. */
+const lindewaardMembers: Row = {
+  anonymous: 'login', systemAdmin: 'deny', coordinator: 'allow', partnerAdmin: 'allow', professional: 'allow',
+  volunteer: 'allow', policyReader: 'allow', otherOrganisationAdmin: 'allow', otherPactCoordinator: 'deny',
+};
+/** Lindewaard's coordinator only. */
+const lindewaardCoordinator: Row = {
+  anonymous: 'login', systemAdmin: 'deny', coordinator: 'allow', partnerAdmin: 'deny', professional: 'deny',
+  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny',
+};
+/** Editing Welzijn Lindewaard: the pact's coordinator and Welzijn's own partner admin, not De Linde's. */
+const welzijnEditors: Row = { ...lindewaardCoordinator, partnerAdmin: 'allow' };
+/** An invitation link: anyone who holds it; a signed-in person other than the invitee is refused (the sample is for a new person). */
+const invitee: Row = {
+  anonymous: 'allow', systemAdmin: 'deny', coordinator: 'deny', partnerAdmin: 'deny', professional: 'deny',
+  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny',
+};
+/** The installation's administrator only. */
+const systemAdministrator: Row = {
+  anonymous: 'login', systemAdmin: 'allow', coordinator: 'deny', partnerAdmin: 'deny', professional: 'deny',
+  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny',
+};
+
+// Written per route, even where rows repeat: reading one line tells who may use a route.
+const expected: Record<string, Row> = {
+  'GET /': everyone,
+  'GET /language': everyone,
+  'GET /admin': systemAdministrator,
+  // All mail of the installation (addresses, names, links with tokens): its administrator only.
+  'GET /admin/outbox': systemAdministrator,
+  'GET /admin/outbox/:id': systemAdministrator,
+  'GET /healthz': everyone,
+  'GET /readyz': everyone,
+  'GET /assets/:file': everyone,
+  'GET /login': everyone,
+  'POST /login': everyone,
+  // Log-out is public: signing out without a session just clears the cookie.
+  'POST /logout': everyone,
+  // Password reset by e-mail link: for anyone, signed in or not (the link is the proof). The sample
+  // link is unknown, so the reset routes answer 410 "this link no longer works": the policy let it through.
+  'GET /password/forgot': everyone,
+  'POST /password/forgot': everyone,
+  'GET /password/reset/:token': everyone,
+  'POST /password/reset/:token': everyone,
+  'GET /account': signedIn,
+  'POST /account': signedIn,
+  'GET /p/:pact': everyone,
+  'GET /p/:pact/organisations': lindewaardMembers,
+  'GET /p/:pact/organisations.csv': lindewaardMembers,
+  'GET /p/:pact/organisations/:org': lindewaardMembers,
+  'GET /p/:pact/organisations/:org/edit': welzijnEditors,
+  'POST /p/:pact/organisations/:org/edit': welzijnEditors,
+  // Inviting into Welzijn Lindewaard: the coordinator and Welzijn's own partner admin. Withdrawing
+  // the sample invitation (of Welzijn) likewise; other members are refused once it is read.
+  'GET /p/:pact/organisations/:org/invitations': welzijnEditors,
+  'POST /p/:pact/organisations/:org/invitations': welzijnEditors,
+  'POST /p/:pact/invitations/:id/revoke': welzijnEditors,
+  'GET /invitations/:token': invitee,
+  'POST /invitations/:token': invitee,
+  'GET /p/:pact/settings': lindewaardCoordinator,
+  'POST /p/:pact/settings': lindewaardCoordinator,
+  'GET /p/:pact/audit': lindewaardCoordinator,
+  'GET /p/:pact/audit.csv': lindewaardCoordinator,
+  'GET /p/:pact/neighbourhoods': lindewaardCoordinator,
+  'POST /p/:pact/neighbourhoods': lindewaardCoordinator,
+  'POST /p/:pact/neighbourhoods/import': lindewaardCoordinator,
+  'GET /p/:pact/neighbourhoods.csv': lindewaardCoordinator,
+  'GET /p/:pact/imports/:id': lindewaardCoordinator,
+  'POST /p/:pact/imports/:id/promote': lindewaardCoordinator,
+  'GET /api/p/:pact/imports/:id': lindewaardCoordinator,
+};
+
+/** Routes whose sample resource may not exist in the test data: a 404 there still means the policy let it through. */
+const notFoundMeansAllowed = new Set<string>([
+  // The bundle is built by scripts/build-assets.mjs, which a unit-test run does not require.
+  ...(existsSync(new URL('../../public/build/app.css', import.meta.url)) ? [] : ['GET /assets/:file']),
+]);
+
+let database: Database;
+let t: TestApp;
+let samples: Record<string, string>;
+
+before(async () => {
+  database = await openTestDatabase();
+  t = await createTestApp(database);
+  // One real value per path parameter name (Lindewaard, Welzijn Lindewaard, an import job of
+  // Lindewaard that is also the id of a queued mail).
+  samples = await sampleParams(database.db);
+});
+after(() => database.close());
+
+/** A fresh session per request, so that a log-out (or any other session change) affects nothing else. */
+async function personaFor(name: PersonaName): Promise<Persona> {
+  return name === 'anonymous' ? t.anonymous() : t.sessionFor(personas[name]);
+}
+
+async function outcomeOf(method: 'GET' | 'POST', path: string, response: Response): Promise<string> {
+  const status = response.status;
+  const location = response.headers.get('location');
+  if (status >= 500) return `error ${status}`;
+  const api = path.startsWith('/api/');
+  if (method === 'GET' && !api && status === 303 && location?.startsWith('/login')) {
+    return location === `/login?next=${encodeURIComponent(path)}` ? 'login' : `login redirect to the wrong place: ${location}`;
+  }
+  if ((method === 'POST' || api) && status === 401) return 'login';
+  if (status === 401) return `status 401 on ${method}`;
+  if (status === 403) return 'deny';
+  if (status === 404) return 'not found';
+  return 'allow';
+}
+
+test('the matrix names exactly the registered routes, both ways', () => {
+  const registered = allRoutes.map(routeKey);
+  assert.equal(new Set(registered).size, registered.length, 'a route is registered twice');
+  const missing = registered.filter((k) => !(k in expected));
+  const stale = Object.keys(expected).filter((k) => !registered.includes(k));
+  assert.deepEqual(
+    missing,
+    [],
+    `Routes without an entry in the authorization matrix: add ${missing.map((k) => `'${k}': { anonymous: …, ${personaNames.slice(1).join(': …, ')}: … }`).join(' and ')} to \`expected\` in ${THIS_FILE}.`,
+  );
+  assert.deepEqual(stale, [], `Entries in the authorization matrix for routes that no longer exist: remove ${stale.join(', ')} from ${THIS_FILE}.`);
+});
+
+for (const route of allRoutes) {
+  const key = routeKey(route);
+  test(`${key}${isBare(route) ? ' (bare)' : ''} is used only by whom the matrix says (${testEngine})`, async () => {
+    const row = expected[key];
+    assert.ok(row, `No entry for "${key}" in the authorization matrix: add '${key}': { ${personaNames.map((p) => `${p}: …`).join(', ')} } to \`expected\` in ${THIS_FILE}.`);
+    const path = concretePath(route, samples, samplesFile);
+    const mismatches: string[] = [];
+    for (const name of personaNames) {
+      const persona = await personaFor(name);
+      // An empty body (with a valid CSRF token): enough to pass the policy, never enough to change data.
+      const response = route.method === 'POST' ? await persona.post(path, {}) : await persona.get(path);
+      await response.arrayBuffer();
+      let actual = await outcomeOf(route.method, path, response);
+      if (actual === 'not found' && notFoundMeansAllowed.has(key)) actual = 'allow';
+      if (actual !== row[name]) mismatches.push(`${name}: expected ${row[name]}, got ${actual} (HTTP ${response.status})`);
+    }
+    assert.deepEqual(mismatches, [], `${key} as ${path}`);
+  });
+}
+
+test('Hagedoorn’s coordinator uses the same routes in Hagedoorn, and Lindewaard’s coordinator is refused there', async () => {
+  const ocmw = await sql<{ id: string }>`select id from organisation where name = 'OCMW Hagedoorn'`.execute(database.db);
+  const org = ocmw.rows[0]!.id;
+  for (const path of ['/p/hagedoorn/organisations', `/p/hagedoorn/organisations/${org}/edit`, '/p/hagedoorn/settings']) {
+    const own = await (await t.sessionFor(personas.otherPactCoordinator)).get(path);
+    assert.equal(own.status, 200, `Hagedoorn's coordinator on ${path}`);
+    const other = await (await t.sessionFor(personas.coordinator)).get(path);
+    assert.equal(other.status, 403, `Lindewaard's coordinator on ${path}`);
+  }
+});
+
+test('an organisation of another pact is not found through this pact’s address', async () => {
+  // Row-level security hides Hagedoorn's organisation inside a Lindewaard request, so the
+  // coordinator's right to edit organisations of Lindewaard does not reach it.
+  const ocmw = await sql<{ id: string }>`select id from organisation where name = 'OCMW Hagedoorn'`.execute(database.db);
+  const coordinator = await t.sessionFor(personas.coordinator);
+  const page = await coordinator.get(`/p/lindewaard/organisations/${ocmw.rows[0]!.id}/edit`);
+  assert.equal(page.status, 404);
+  const save = await coordinator.post(`/p/lindewaard/organisations/${ocmw.rows[0]!.id}/edit`, { name: 'Overgenomen', kind: 'other' });
+  assert.equal(save.status, 404);
+  const stored = await sql<{ name: string }>`select name from organisation where id = ${ocmw.rows[0]!.id}`.execute(database.db);
+  assert.equal(stored.rows[0]!.name, 'OCMW Hagedoorn');
+});

@@ -1,0 +1,281 @@
+// Row-level security on its own, with every check of the application bypassed: raw SQL in a
+// transaction that has entered the application role for one pact. What the database itself hides
+// stays hidden even when a route forgets a `where pact_id = …`. Each check has its control: the same
+// query with Lindewaard's own context does see (or change) the rows, so the test can fail.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import type { Database, Tx } from '../platform/db/database.ts';
+import { enterAppRole, type TxContext } from '../platform/db/transaction.ts';
+import { openTestDatabase, testEngine } from '../../tests/support/test-database.ts';
+import { seedDemo } from './seed-demo.ts';
+import { fixedClock } from '../platform/clock.ts';
+
+let database: Database;
+const ids = {
+  lindewaard: '', hagedoorn: '', welzijn: '', welzijnTeam: '', ocmw: '', lindewaardCoordinator: '', hagedoornCoordinator: '',
+  systemAdmin: '', lindewaardImport: '',
+};
+const sessions = { hagedoornCoordinator: 'rls-session-hagedoorn', lindewaardCoordinator: 'rls-session-lindewaard' };
+
+/** Tables that exist in this database with a pact_id column: the pact-scoped data. */
+let pactScopedTables: string[] = [];
+const importMigration = existsSync(new URL('../../migrations/0002_import.sql', import.meta.url));
+
+before(async () => {
+  database = await openTestDatabase();
+  const clock = fixedClock('2026-11-23T10:00:00Z');
+  await seedDemo(database.db, clock);
+  const one = async (query: ReturnType<typeof sql<{ id: string }>>) => (await query.execute(database.db)).rows[0]!.id;
+  ids.lindewaard = await one(sql<{ id: string }>`select id from pact where slug = 'lindewaard'`);
+  ids.hagedoorn = await one(sql<{ id: string }>`select id from pact where slug = 'hagedoorn'`);
+  ids.welzijn = await one(sql<{ id: string }>`select id from organisation where name = 'Welzijn Lindewaard'`);
+  ids.welzijnTeam = await one(sql<{ id: string }>`select id from team where name = 'Schakelpuntteam'`);
+  ids.ocmw = await one(sql<{ id: string }>`select id from organisation where name = 'OCMW Hagedoorn'`);
+  ids.lindewaardCoordinator = await one(sql<{ id: string }>`select id from person where email = 'coordinator@lindewaard.example'`);
+  ids.hagedoornCoordinator = await one(sql<{ id: string }>`select id from person where email = 'coordinator@hagedoorn.example'`);
+  ids.systemAdmin = await one(sql<{ id: string }>`select id from person where email = 'beheer@schakelpunt.example'`);
+  const now = clock.now();
+  const later = new Date(now.getTime() + 3_600_000);
+  await sql`insert into session (id, person_id, created_at, last_seen_at, expires_at) values
+    (${sessions.hagedoornCoordinator}, ${ids.hagedoornCoordinator}, ${now}, ${now}, ${later}),
+    (${sessions.lindewaardCoordinator}, ${ids.lindewaardCoordinator}, ${now}, ${now}, ${later})`.execute(database.db);
+  // Hagedoorn gets a team too, so that every table has rows on both sides.
+  await sql`insert into team (pact_id, organisation_id, name) values (${ids.hagedoorn}, ${ids.ocmw}, 'Team Budgetbegeleiding')`.execute(database.db);
+  if (importMigration) {
+    for (const pactId of [ids.lindewaard, ids.hagedoorn]) {
+      const job = await one(sql<{ id: string }>`
+        insert into import_job (pact_id, kind, created_at, updated_at) values (${pactId}, 'neighbourhoods', ${now}, ${now}) returning id`);
+      if (pactId === ids.lindewaard) ids.lindewaardImport = job;
+      await sql`insert into import_row (pact_id, job_id, row_number, data) values (${pactId}, ${job}, 2, '{}'::jsonb)`.execute(database.db);
+      await sql`insert into import_job_status_change (pact_id, job_id, to_status, changed_at)
+                values (${pactId}, ${job}, 'staging', ${now})`.execute(database.db);
+    }
+  }
+  const tables = await sql<{ table_name: string }>`
+    select c.table_name from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+     where c.table_schema = 'public' and c.column_name = 'pact_id' and t.table_type = 'BASE TABLE'
+     order by c.table_name`.execute(database.db);
+  pactScopedTables = tables.rows.map((r) => r.table_name);
+});
+after(() => database.close());
+
+class Rollback extends Error {}
+
+/** Runs `work` as the application role in `context`, then rolls everything back. */
+async function asApp<T>(context: TxContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  try {
+    await database.db.transaction().execute(async (tx) => {
+      await enterAppRole(tx, context);
+      result = await work(tx);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return result as T;
+}
+
+const inHagedoorn = (): TxContext => ({ pactId: ids.hagedoorn, personId: ids.hagedoornCoordinator, sessionId: sessions.hagedoornCoordinator });
+const inLindewaard = (): TxContext => ({ pactId: ids.lindewaard, personId: ids.lindewaardCoordinator, sessionId: sessions.lindewaardCoordinator });
+
+async function count(tx: Tx, table: string, where: ReturnType<typeof sql>): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${where}`.execute(tx);
+  return r.rows[0]!.n;
+}
+
+const rlsViolation = /row-level security/;
+
+test(`the test really runs as the application role, not as a superuser that RLS would not bind (${testEngine})`, async () => {
+  const role = await asApp(inHagedoorn(), async (tx) =>
+    (await sql<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean }>`
+      select current_user, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`.execute(tx)).rows[0]!);
+  assert.deepEqual(role, { current_user: 'schakelpunt_app', rolsuper: false, rolbypassrls: false });
+});
+
+const visibilityTables = ['organisation', 'team', 'neighbourhood', 'membership', 'audit_event',
+  ...(importMigration ? ['import_job', 'import_row', 'import_job_status_change'] : [])];
+for (const table of visibilityTables) {
+  test(`${table}: Lindewaard's rows are invisible in Hagedoorn and visible in Lindewaard`, async () => {
+    const where = sql`pact_id = ${ids.lindewaard}`;
+    assert.equal(await asApp(inHagedoorn(), (tx) => count(tx, table, where)), 0);
+    assert.equal(await asApp(inHagedoorn(), (tx) => count(tx, table, sql`true`)) > 0, true, `Hagedoorn sees its own ${table} rows`);
+    assert.ok((await asApp(inLindewaard(), (tx) => count(tx, table, where))) > 0, `Lindewaard sees its own ${table} rows`);
+    // Without any pact in the context nothing pact-scoped is visible.
+    assert.equal(await asApp({ pactId: null }, (tx) => count(tx, table, where)), 0);
+  });
+}
+
+test('every table with a pact_id column hides the other pact’s rows (including tables added later)', async () => {
+  assert.ok(pactScopedTables.length >= 5, `found ${pactScopedTables.join(', ')}`);
+  for (const table of pactScopedTables) {
+    const readable = await sql<{ ok: boolean }>`select has_table_privilege('schakelpunt_app', ${table}, 'select') as ok`.execute(database.db);
+    if (!readable.rows[0]!.ok) continue; // not readable by the application role at all
+    assert.equal(await asApp(inHagedoorn(), (tx) => count(tx, table, sql`pact_id <> ${ids.hagedoorn}`)), 0, table);
+  }
+});
+
+test('every table with a pact_id column has row-level security enabled and forced', async () => {
+  const r = await sql<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>`
+    select c.relname, c.relrowsecurity, c.relforcerowsecurity
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p')
+       and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'pact_id' and not a.attisdropped)
+     order by c.relname`.execute(database.db);
+  assert.deepEqual(r.rows.map((x) => x.relname), pactScopedTables);
+  const unguarded = r.rows.filter((x) => !x.relrowsecurity || !x.relforcerowsecurity).map((x) => x.relname);
+  assert.deepEqual(unguarded, [], 'tables with pact_id but without ENABLE and FORCE ROW LEVEL SECURITY');
+  // The other tables the application role can reach are guarded too (people, sessions, the chain heads).
+  const others = await sql<{ relname: string }>`
+    select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relname in ('pact', 'person', 'session', 'audit_chain_head')
+       and c.relrowsecurity and c.relforcerowsecurity order by c.relname`.execute(database.db);
+  assert.deepEqual(others.rows.map((x) => x.relname), ['audit_chain_head', 'pact', 'person', 'session']);
+});
+
+if (importMigration) {
+  test('import_job and import_row are pact-scoped tables under row-level security', () => {
+    assert.ok(pactScopedTables.includes('import_job'), 'import_job has a pact_id column');
+    assert.ok(pactScopedTables.includes('import_row'), 'import_row has a pact_id column');
+  });
+}
+
+const inserts: Record<string, (pactId: string) => ReturnType<typeof sql>> = {
+  organisation: (p) => sql`insert into organisation (pact_id, name, kind) values (${p}, 'Ingeschoven organisatie', 'other')`,
+  neighbourhood: (p) => sql`insert into neighbourhood (pact_id, code, name) values (${p}, 'WK99', 'Ingeschoven wijk')`,
+  team: (p) => sql`insert into team (pact_id, organisation_id, name) values (${p}, ${ids.welzijn}, 'Ingeschoven team')`,
+  membership: (p) => sql`insert into membership (pact_id, person_id, organisation_id, role)
+                         values (${p}, ${ids.hagedoornCoordinator}, ${ids.welzijn}, 'partner_admin')`,
+  audit_event: (p) => sql`insert into audit_event (chain, seq, pact_id, occurred_at, action, purpose, prev_hash, hash)
+                          values (${p}, 999999, ${p}, now(), 'forged.entry', 'test', ${'0'.repeat(64)}, ${'0'.repeat(64)})`,
+  ...(importMigration
+    ? {
+        import_job: (p: string) => sql`insert into import_job (pact_id, kind, created_at, updated_at) values (${p}, 'neighbourhoods', now(), now())`,
+        import_row: (p: string) => sql`insert into import_row (pact_id, job_id, row_number, data) values (${p}, ${ids.lindewaardImport}, 3, '{}'::jsonb)`,
+      }
+    : {}),
+};
+
+for (const [table, insert] of Object.entries(inserts)) {
+  test(`${table}: inserting a row for Lindewaard from Hagedoorn is refused; from Lindewaard it is accepted`, async () => {
+    await assert.rejects(asApp(inHagedoorn(), (tx) => insert(ids.lindewaard).execute(tx)), rlsViolation);
+    await asApp(inLindewaard(), (tx) => insert(ids.lindewaard).execute(tx)); // control: rolled back afterwards
+  });
+}
+
+test('updates and deletes of Lindewaard’s rows from Hagedoorn affect nothing; from Lindewaard they do', async () => {
+  const changes: Array<[string, ReturnType<typeof sql>]> = [
+    ['update organisation', sql`update organisation set description = 'overgenomen' where pact_id = ${ids.lindewaard}`],
+    ['update team', sql`update team set name = name || ' (x)' where pact_id = ${ids.lindewaard}`],
+    ['update neighbourhood', sql`update neighbourhood set name = 'x' where pact_id = ${ids.lindewaard}`],
+    ['update membership', sql`update membership set ended_at = now() where pact_id = ${ids.lindewaard}`],
+    ['delete neighbourhood', sql`delete from neighbourhood where pact_id = ${ids.lindewaard}`],
+    ...(importMigration
+      ? ([
+          ['update import_job', sql`update import_job set status = 'cancelled' where pact_id = ${ids.lindewaard}`],
+          ['delete import_row', sql`delete from import_row where pact_id = ${ids.lindewaard}`],
+        ] as Array<[string, ReturnType<typeof sql>]>)
+      : []),
+  ];
+  for (const [label, statement] of changes) {
+    const fromHagedoorn = await asApp(inHagedoorn(), async (tx) => Number((await statement.execute(tx)).numAffectedRows));
+    assert.equal(fromHagedoorn, 0, `${label} from Hagedoorn`);
+    const fromLindewaard = await asApp(inLindewaard(), async (tx) => Number((await statement.execute(tx)).numAffectedRows));
+    assert.ok(fromLindewaard > 0, `${label} from Lindewaard (control)`);
+  }
+  // Deleting organisations or teams of the other pact: nothing to delete, not even a foreign-key error.
+  assert.equal(await asApp(inHagedoorn(), async (tx) => Number((await sql`delete from team where pact_id = ${ids.lindewaard}`.execute(tx)).numAffectedRows)), 0);
+  assert.equal(await asApp(inHagedoorn(), async (tx) => Number((await sql`delete from organisation where id = ${ids.welzijn}`.execute(tx)).numAffectedRows)), 0);
+  const stored = await sql<{ description: string }>`select description from organisation where id = ${ids.welzijn}`.execute(database.db);
+  assert.notEqual(stored.rows[0]!.description, 'overgenomen');
+});
+
+test('a row of one’s own pact cannot be moved into another pact', async () => {
+  await assert.rejects(
+    asApp(inHagedoorn(), (tx) => sql`update neighbourhood set pact_id = ${ids.lindewaard} where pact_id = ${ids.hagedoorn}`.execute(tx)),
+    rlsViolation,
+  );
+  await assert.rejects(
+    asApp(inHagedoorn(), (tx) => sql`update organisation set pact_id = ${ids.lindewaard} where id = ${ids.ocmw}`.execute(tx)),
+    rlsViolation,
+  );
+});
+
+test('people without a membership in the current pact are invisible; members and oneself are visible', async () => {
+  const visible = (tx: Tx, id: string) => count(tx, 'person', sql`id = ${id}`);
+  await asApp(inHagedoorn(), async (tx) => {
+    assert.equal(await visible(tx, ids.lindewaardCoordinator), 0, 'a Lindewaard-only person from Hagedoorn');
+    assert.equal(await visible(tx, ids.systemAdmin), 0, 'a person without memberships');
+    assert.equal(await visible(tx, ids.hagedoornCoordinator), 1, 'oneself');
+  });
+  await asApp(inLindewaard(), async (tx) => {
+    assert.equal(await visible(tx, ids.lindewaardCoordinator), 1, 'a member of Lindewaard from Lindewaard');
+    assert.equal(await visible(tx, ids.hagedoornCoordinator), 0, 'a Hagedoorn-only person from Lindewaard');
+    assert.equal(await count(tx, 'person', sql`email like '%lindewaard.example' or email like '%delinde.example'`), 6);
+  });
+  // A person's own row is writable, someone else's is not (not even in the same pact).
+  const renamed = await asApp(inLindewaard(), async (tx) =>
+    Number((await sql`update person set display_name = 'x' where id <> ${ids.lindewaardCoordinator}`.execute(tx)).numAffectedRows));
+  assert.equal(renamed, 0);
+});
+
+test('only the session named in app.session_id is visible', async () => {
+  await asApp(inHagedoorn(), async (tx) => {
+    assert.equal(await count(tx, 'session', sql`true`), 1);
+    assert.equal(await count(tx, 'session', sql`id = ${sessions.lindewaardCoordinator}`), 0);
+    assert.equal(await count(tx, 'session', sql`id = ${sessions.hagedoornCoordinator}`), 1);
+    const deleted = Number((await sql`delete from session where id = ${sessions.lindewaardCoordinator}`.execute(tx)).numAffectedRows);
+    assert.equal(deleted, 0);
+  });
+  assert.equal(await asApp({ pactId: null }, (tx) => count(tx, 'session', sql`true`)), 0, 'no session in the context: none visible');
+  await asApp(inLindewaard(), async (tx) => {
+    assert.equal(await count(tx, 'session', sql`id = ${sessions.lindewaardCoordinator}`), 1);
+  });
+});
+
+test('the application role can neither update nor delete audit entries, not even its own pact’s', async () => {
+  const own = await asApp(inLindewaard(), (tx) => count(tx, 'audit_event', sql`pact_id = ${ids.lindewaard}`));
+  assert.ok(own > 0);
+  await assert.rejects(
+    asApp(inLindewaard(), (tx) => sql`update audit_event set action = 'forged' where pact_id = ${ids.lindewaard}`.execute(tx)),
+    /permission denied|append-only/,
+  );
+  await assert.rejects(
+    asApp(inLindewaard(), (tx) => sql`delete from audit_event where pact_id = ${ids.lindewaard}`.execute(tx)),
+    /permission denied|append-only/,
+  );
+  await assert.rejects(asApp(inLindewaard(), (tx) => sql`truncate audit_event`.execute(tx)), /permission denied|append-only/);
+  // Nor can it rewind another pact's chain head to hide entries.
+  const rewound = await asApp(inHagedoorn(), async (tx) =>
+    Number((await sql`update audit_chain_head set seq = 0 where chain = ${ids.lindewaard}`.execute(tx)).numAffectedRows));
+  assert.equal(rewound, 0);
+});
+
+test('mail is out of the application role’s reach in every context; even a grant by mistake would show it nothing', async () => {
+  const queued = await sql<{ id: string }>`
+    select queue_mail('jan@lindewaard.example', 'Uitnodiging', 'Beste Jan, https://schakelpunt.example/t/1', null, 'invitation', now()) as id`.execute(database.db);
+  const id = queued.rows[0]!.id;
+  // Control: system code, as the connecting role, does see it.
+  const seenBySystem = await database.db.transaction().execute((tx) => count(tx, 'mail_message', sql`id = ${id}`));
+  assert.equal(seenBySystem, 1);
+  for (const context of [inLindewaard(), inHagedoorn(), { pactId: null }]) {
+    for (const table of ['mail_message', 'mail_message_status_change']) {
+      await assert.rejects(asApp(context, (tx) => count(tx, table, sql`true`)), /permission denied/, `${table} in ${context.pactId ?? 'no pact'}`);
+    }
+  }
+  // The second wall: with select granted by mistake (rolled back here), forced row-level security
+  // without a policy for the application role still returns no row.
+  const seenAfterGrant = await asApp(inLindewaard(), async (tx) => {
+    await sql`reset role`.execute(tx);
+    await sql`grant select on mail_message, mail_message_status_change to schakelpunt_app`.execute(tx);
+    await enterAppRole(tx, inLindewaard());
+    return (await count(tx, 'mail_message', sql`true`)) + (await count(tx, 'mail_message_status_change', sql`true`));
+  });
+  assert.equal(seenAfterGrant, 0);
+  const policies = await sql<{ n: number }>`
+    select count(*)::int as n from pg_policies where tablename in ('mail_message', 'mail_message_status_change')`.execute(database.db);
+  assert.equal(policies.rows[0]!.n, 0);
+});

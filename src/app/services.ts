@@ -1,0 +1,64 @@
+// Builds the services a running app needs from its configuration and database.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Services } from '../access/route.ts';
+import type { Config } from '../platform/config.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { Logger } from '../platform/logger.ts';
+import { passwords } from '../modules/accounts/index.ts';
+
+/**
+ * The server secret for CSRF tokens: SESSION_SECRET when set (required in production and when
+ * several processes share a database); otherwise one kept in the embedded data folder, so a
+ * restart does not invalidate open forms.
+ */
+export function serverSecret(config: Config, log: Logger): Buffer {
+  if (config.SESSION_SECRET) return Buffer.from(config.SESSION_SECRET, 'utf8');
+  if (!config.DATABASE_URL) {
+    const file = join(resolve(config.DATA_DIR), 'secret');
+    if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+    const secret = randomBytes(32);
+    writeFileSync(file, secret.toString('base64url'), { mode: 0o600 });
+    return secret;
+  }
+  log.warn('SESSION_SECRET is not set: using a random secret for this process only');
+  return randomBytes(32);
+}
+
+export function createServices(options: {
+  config: Config;
+  database: Database;
+  log: Logger;
+  clock?: Clock;
+  secret?: Buffer;
+}): Services {
+  const { config, database, log } = options;
+  return {
+    db: database.db,
+    engine: database.engine,
+    clock: options.clock ?? systemClock,
+    log,
+    secret: options.secret ?? serverSecret(config, log),
+    session: {
+      idleMinutes: config.SESSION_IDLE_MINUTES,
+      absoluteMinutes: config.SESSION_ABSOLUTE_MINUTES,
+      secureCookies: config.COOKIE_SECURE,
+    },
+    publicUrl: config.PUBLIC_URL ? config.PUBLIC_URL.replace(/\/+$/, '') : null,
+    signIn: {
+      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES,
+      maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES,
+      lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+      trustProxy: config.TRUST_PROXY,
+    },
+    passwords,
+    runInBackground(name, work) {
+      setImmediate(() => {
+        work().catch((error: unknown) => log.error({ err: error, task: name }, 'background task failed'));
+      });
+    },
+  };
+}

@@ -1,0 +1,161 @@
+// Starts the application: validated configuration → database (PGlite or PostgreSQL) → migrations
+// → demo data on an empty database → HTTP server. Stops gracefully on SIGTERM/SIGINT.
+import { serve, type ServerType } from '@hono/node-server';
+import { sql } from 'kysely';
+import type { Config } from '../platform/config.ts';
+import { openDatabase, type Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import type { Logger } from '../platform/logger.ts';
+import { systemClock } from '../platform/clock.ts';
+import { startJobs, type Jobs } from '../platform/jobs/jobs.ts';
+import { failInterruptedImports } from '../platform/import/index.ts';
+import { createMailSender, removeOldMailBodies, sendQueuedMail, startMailOnCommit } from '../platform/mail/index.ts';
+import { deleteExpiredSessions, deleteOldResetTokens, deleteStaleFailureCounters } from '../modules/accounts/index.ts';
+import { createApp } from './app.tsx';
+import { createServices } from './services.ts';
+import { DEMO_PASSWORD, demoAccounts as demoAccountList, hasDemoData, isDatabaseEmpty, seedDemo, type DemoAccount } from './seed-demo.ts';
+
+export interface Running {
+  url: string;
+  database: Database;
+  demoAccounts: DemoAccount[] | null;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, log: Logger): Promise<Running> {
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  try {
+    const applied = await migrate(database.pool);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    let demoAccounts: DemoAccount[] | null = null;
+    if (config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
+      demoAccounts = await seedDemo(database.db, systemClock, { onlyIfEmpty: true });
+      if (demoAccounts) log.info('demo data seeded');
+    }
+    // On later starts of a demo installation the log-ins are printed again, for whoever forgot them.
+    if (config.SEED_DEMO && !demoAccounts && (await hasDemoData(database.db))) demoAccounts = demoAccountList;
+    const services = createServices({ config, database, log });
+    // On the embedded database no other process can be reading a file: whatever was reading is gone.
+    const interrupted = await failInterruptedImports(database.db, systemClock.now(), database.engine === 'pglite' ? 0 : undefined);
+    if (interrupted > 0) log.warn({ interrupted }, 'interrupted imports marked as failed');
+    let jobs: Jobs | null = null;
+    let stopMailOnCommit: (() => void) | null = null;
+    const mailSender = createMailSender(config);
+    if (!mailSender) {
+      const note = 'SMTP_URL is not set: mail is kept in the development outbox (/admin/outbox), not sent';
+      if (config.NODE_ENV === 'production') log.warn(note);
+      else log.info(note);
+    }
+    if (config.JOBS) {
+      jobs = await startJobs(database.pool, log, [
+        {
+          name: 'sessions-purge-expired',
+          cron: '17 * * * *',
+          // Removing ended sessions is housekeeping for the installation, outside any pact.
+          run: async () => {
+            const removed = await database.db.transaction().execute((tx) =>
+              deleteExpiredSessions(tx, systemClock.now(), config.SESSION_IDLE_MINUTES),
+            );
+            log.info({ removed }, 'expired sessions removed');
+          },
+        },
+        {
+          name: 'sign-in-failures-purge',
+          cron: '23 * * * *',
+          // Failure counters are installation-level: housekeeping outside any pact.
+          run: async () => {
+            const removed = await database.db.transaction().execute((tx) => deleteStaleFailureCounters(tx, systemClock.now()));
+            if (removed > 0) log.info({ removed }, 'stale log-in failure counters removed');
+          },
+        },
+        {
+          name: 'password-reset-links-purge',
+          cron: '29 * * * *',
+          run: async () => {
+            const removed = await database.db.transaction().execute((tx) => deleteOldResetTokens(tx, systemClock.now()));
+            if (removed > 0) log.info({ removed }, 'old password reset links removed');
+          },
+        },
+        {
+          name: 'imports-fail-interrupted',
+          cron: '*/5 * * * *',
+          run: async () => {
+            const failed = await failInterruptedImports(database.db, systemClock.now());
+            if (failed > 0) log.warn({ failed }, 'interrupted imports marked as failed');
+          },
+        },
+        {
+          name: 'mail-send',
+          // Mail is sent right after the transaction that queued it commits (startMailOnCommit
+          // below); every minute picks up retries whose wait is over and anything missed.
+          cron: '* * * * *',
+          run: async () => {
+            const result = await sendQueuedMail({ db: database.db, sender: mailSender, clock: systemClock, log });
+            if (result.sent + result.outbox + result.retried + result.failed > 0) log.info(result, 'mail run');
+          },
+        },
+        {
+          name: 'mail-retention',
+          cron: '43 3 * * *',
+          run: async () => {
+            const removed = await removeOldMailBodies(database.db, systemClock.now(), config.MAIL_RETENTION_DAYS);
+            if (removed > 0) log.info({ removed }, 'old mail bodies removed');
+          },
+        },
+      ], { ...(config.DATABASE_URL ? { setupLockConnectionString: config.DATABASE_URL } : {}) });
+      const running = jobs;
+      stopMailOnCommit = startMailOnCommit(database.db, () => running.send('mail-send'), log);
+    }
+    const app = createApp(services);
+    if (database.engine === 'pglite') {
+      // PGlite has no autovacuum, so the planner would never get statistics: gather them once at
+      // start, in the background (on PostgreSQL autovacuum does this).
+      services.runInBackground('analyze', async () => {
+        await sql`analyze`.execute(database.db);
+      });
+    }
+    const server: ServerType = await new Promise((resolve) => {
+      const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+    const url = config.PUBLIC_URL ?? `http://${host}:${port}`;
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      database,
+      demoAccounts,
+      stop() {
+        stopping ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            // Keep-alive connections would hold close() open: end idle ones now.
+            (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          });
+          stopMailOnCommit?.();
+          await jobs?.stop();
+          mailSender?.close();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export function demoBanner(url: string, accounts: DemoAccount[] | null): string {
+  const lines = [`Schakelpunt is running at ${url}`];
+  if (accounts) {
+    lines.push('', `Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+    for (const a of accounts) lines.push(`  ${a.email.padEnd(44)} ${a.description}`);
+  }
+  return lines.join('\n');
+}

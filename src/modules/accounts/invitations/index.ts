@@ -1,0 +1,2 @@
+// Invitations: a coordinator or partner admin invites someone by e-mail; the link lets them join.
+export { invitationRoutes } from './routes.tsx';

@@ -1,0 +1,110 @@
+// Password reset by e-mail link: ask for a link, open it, choose a new password.
+// Every route here is `system: true`: nobody is signed in, and the person is found by e-mail
+// address or by link, which row-level security for an anonymous visitor would hide — the same
+// reason as log-in. The routes reveal nothing about whether an account exists.
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '../../../access/route.ts';
+import { parseForm } from '../../../platform/forms.ts';
+import type { FormState } from '../../../ui/components.tsx';
+import { hashToken } from '../session.ts';
+import { forgotPasswordForm, resetPasswordForm } from './password-reset-forms.ts';
+import { ForgotPasswordPage, ForgotPasswordSentPage, ResetLinkGonePage, ResetPasswordPage } from './password-reset-pages.tsx';
+import { requestPasswordReset } from './request-password-reset.ts';
+import { resetPassword } from './reset-password.ts';
+import { isResetTokenUsable, looksLikeResetToken } from './reset-token.ts';
+import { findResetToken, type ResetTokenRow } from './reset-token-queries.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+
+// Any segment reaches the handler, which answers a malformed one like an unknown link (a mangled
+// link from a mail program gets the helpful page, not a bare 404).
+const tokenParams = z.object({ token: z.string().max(500) });
+
+/** The link's row when it can still be used; undefined for unknown, used, expired or malformed links. */
+async function usableLink(tx: Executor, token: string, now: Date, lock: boolean): Promise<{ hash: string; row: ResetTokenRow } | undefined> {
+  if (!looksLikeResetToken(token)) return undefined;
+  const hash = hashToken(token);
+  const row = await findResetToken(tx, hash, { lock });
+  return row && isResetTokenUsable(row, now) ? { hash, row } : undefined;
+}
+
+export const passwordResetRoutes: RouteSpec[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/password/forgot',
+    permission: 'public',
+    handler: async ({ c }) => c.render(<ForgotPasswordPage state={{}} />, { title: c.get('t')('passwordReset.forgot.title') }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/password/forgot',
+    permission: 'public',
+    // Looks a person up by e-mail address before anyone is known (like log-in), and writes the
+    // installation-level reset table, which the application role cannot reach.
+    system: true,
+    csrf: 'rerender',
+    handler: async ({ c, tx, form, services, requestId, csrfRejected }) => {
+      const t = c.get('t');
+      const parsed = parseForm(forgotPasswordForm, form!);
+      if (csrfRejected || !parsed.ok) {
+        c.status(csrfRejected ? 403 : 400);
+        const state: FormState = csrfRejected ? { values: parsed.values, formError: 'form.error.csrf' } : parsed;
+        return c.render(<ForgotPasswordPage state={state} />, { title: t('passwordReset.forgot.title') });
+      }
+      await requestPasswordReset(tx, services, { email: parsed.value.email, requestUrl: c.req.url, publicUrl: services.publicUrl, requestId });
+      return c.render(<ForgotPasswordSentPage />, { title: t('passwordReset.sent.title') });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/password/reset/:token',
+    permission: 'public',
+    // Reads the installation-level reset table by the link's hash.
+    system: true,
+    params: tokenParams,
+    handler: async ({ c, tx, params, services }) => {
+      const t = c.get('t');
+      const link = await usableLink(tx, params.token, services.clock.now(), false);
+      if (!link) {
+        // 410 Gone for unknown, used and expired links alike: the link will not work again, and
+        // the status does not tell which of the three it is.
+        c.status(410);
+        return c.render(<ResetLinkGonePage />, { title: t('passwordReset.gone.title') });
+      }
+      return c.render(<ResetPasswordPage state={{}} token={params.token} />, { title: t('passwordReset.reset.title') });
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/password/reset/:token',
+    permission: 'public',
+    // Changes the password and ends the sessions of a person who is not signed in, found by link.
+    system: true,
+    csrf: 'rerender',
+    params: tokenParams,
+    handler: async ({ c, tx, params, form, services, requestId, csrfRejected, flash }) => {
+      const t = c.get('t');
+      // Locked until the transaction ends: a second post with the same link waits, then finds it used.
+      const link = await usableLink(tx, params.token, services.clock.now(), true);
+      if (!link) {
+        c.status(410);
+        return c.render(<ResetLinkGonePage />, { title: t('passwordReset.gone.title') });
+      }
+      const parsed = parseForm(resetPasswordForm, form!);
+      if (csrfRejected || !parsed.ok) {
+        c.status(csrfRejected ? 403 : 400);
+        // Passwords are never kept, so the usual "your input is still there" would not be true.
+        const state: FormState = csrfRejected ? { formError: 'passwordReset.reset.csrf' } : parsed;
+        return c.render(<ResetPasswordPage state={state} token={params.token} />, { title: t('passwordReset.reset.title') });
+      }
+      const outcome = await resetPassword(tx, services, link, {
+        password: parsed.value.password, repeat: parsed.value.passwordRepeat, requestId,
+      });
+      if (!outcome.ok) {
+        c.status(400);
+        return c.render(<ResetPasswordPage state={{ errors: outcome.errors }} token={params.token} />, { title: t('passwordReset.reset.title') });
+      }
+      flash('passwordReset.reset.done');
+      return c.redirect('/login', 303);
+    },
+  }),
+];

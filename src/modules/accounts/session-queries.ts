@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { Membership, PactSummary } from '../../access/policy.ts';
+
+export interface RequestContextRow {
+  pact: PactSummary | null;
+  session: {
+    id: string;
+    personId: string;
+    createdAt: Date;
+    lastSeenAt: Date;
+    expiresAt: Date;
+    displayName: string;
+    isSystemAdmin: boolean;
+    locale: 'nl' | 'en';
+  } | null;
+}
+
+/**
+ * Reads the pact named in the path and the session named by the cookie in one round trip, before
+ * the transaction drops to the application role. Keyed by the token's hash, so it reads only the
+ * caller's own session.
+ */
+export async function loadRequestContext(
+  tx: Executor,
+  pactSlug: string | null,
+  sessionHash: string | null,
+): Promise<RequestContextRow> {
+  const r = await sql<{
+    pact_id: string | null; slug: string; name: string; municipality: string; jurisdiction: 'NL' | 'BE-VLG';
+    status: 'active' | 'suspended'; default_locale: 'nl' | 'en';
+    session_id: string | null; person_id: string; created_at: Date; last_seen_at: Date; expires_at: Date;
+    display_name: string; is_system_admin: boolean; locale: 'nl' | 'en'; deactivated_at: Date | null;
+  }>`
+    select p.id as pact_id, p.slug, p.name, p.municipality, p.jurisdiction, p.status, p.default_locale,
+           s.id as session_id, s.person_id, s.created_at, s.last_seen_at, s.expires_at,
+           per.display_name, per.is_system_admin, per.locale, per.deactivated_at
+      from (select 1) as one
+      left join pact p on p.slug = ${pactSlug}
+      left join session s on s.id = ${sessionHash}
+      left join person per on per.id = s.person_id`.execute(tx);
+  const row = r.rows[0];
+  if (!row) return { pact: null, session: null };
+  return {
+    pact: row.pact_id
+      ? {
+          id: row.pact_id, slug: row.slug, name: row.name, municipality: row.municipality,
+          jurisdiction: row.jurisdiction, status: row.status, defaultLocale: row.default_locale,
+        }
+      : null,
+    session:
+      row.session_id && !row.deactivated_at
+        ? {
+            id: row.session_id, personId: row.person_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at,
+            expiresAt: row.expires_at, displayName: row.display_name, isSystemAdmin: row.is_system_admin,
+            locale: row.locale,
+          }
+        : null,
+  };
+}
+
+export async function loadMemberships(tx: Executor, personId: string, pactId: string): Promise<Membership[]> {
+  const r = await sql<{ role: Membership['role']; organisation_id: string | null; team_id: string | null }>`
+    select role, organisation_id, team_id from membership
+     where person_id = ${personId} and pact_id = ${pactId} and ended_at is null
+     order by role, organisation_id`.execute(tx);
+  return r.rows.map((m) => ({ role: m.role, organisationId: m.organisation_id, teamId: m.team_id }));
+}
+
+export async function touchSession(tx: Executor, sessionId: string, now: Date): Promise<void> {
+  await sql`update session set last_seen_at = ${now} where id = ${sessionId}`.execute(tx);
+}
+
+export async function insertSession(
+  tx: Executor,
+  s: { id: string; personId: string; now: Date; expiresAt: Date; userAgent: string },
+): Promise<void> {
+  await sql`insert into session (id, person_id, created_at, last_seen_at, expires_at, user_agent)
+            values (${s.id}, ${s.personId}, ${s.now}, ${s.now}, ${s.expiresAt}, ${s.userAgent.slice(0, 300)})`.execute(tx);
+}
+
+export async function deleteSession(tx: Executor, sessionId: string): Promise<void> {
+  await sql`delete from session where id = ${sessionId}`.execute(tx);
+}
+
+/** Removes sessions past their end; run by a job. */
+export async function deleteExpiredSessions(tx: Executor, now: Date, idleMinutes: number): Promise<number> {
+  const r = await sql`delete from session
+     where expires_at <= ${now} or last_seen_at <= ${new Date(now.getTime() - idleMinutes * 60_000)}`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
+}

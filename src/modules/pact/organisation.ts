@@ -1,0 +1,38 @@
+// Organisations in a pact: kinds and the profile form. Pure: no I/O.
+import { z } from 'zod';
+
+export const organisationKinds = [
+  'municipality', 'housing_corporation', 'welfare', 'school', 'church', 'residents_initiative',
+  'company', 'sport_culture_club', 'volunteer_group', 'health', 'other',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+
+export const organisationProfileForm = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(organisationKinds),
+  description: optionalText(2000),
+  website: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((v) => v === '' || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), 'form.error.url')
+    .default(''),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((v) => v === '' || z.email().safeParse(v).success, 'form.error.email')
+    .default(''),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .refine((v) => v === '' || /^[+]?[0-9 ()-]{6,40}$/.test(v), 'form.error.phone')
+    .default(''),
+  address: optionalText(300),
+  /** The version the user started editing from; a newer one in the database means someone else saved first. */
+  version: z.string().max(40).default(''),
+});
+export type OrganisationProfileInput = z.output<typeof organisationProfileForm>;

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { OrganisationKind, OrganisationProfileInput } from './organisation.ts';
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  description: string;
+  website: string;
+  email: string;
+  phone: string;
+  address: string;
+  updated_at: Date;
+}
+
+export interface OrganisationListRow {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  members: number;
+}
+
+export async function listPacts(tx: Executor): Promise<Array<{ slug: string; name: string; municipality: string }>> {
+  const r = await sql<{ slug: string; name: string; municipality: string }>`
+    select slug, name, municipality from pact where status = 'active' order by name`.execute(tx);
+  return r.rows;
+}
+
+export async function listOrganisations(tx: Executor): Promise<OrganisationListRow[]> {
+  // Row-level security limits this to the pact of the request.
+  const r = await sql<OrganisationListRow>`
+    select o.id, o.name, o.kind, coalesce(m.members, 0)::int as members
+      from organisation o
+      left join (select organisation_id, count(*) as members from membership
+                  where ended_at is null group by organisation_id) m on m.organisation_id = o.id
+     order by o.name`.execute(tx);
+  return r.rows;
+}
+
+/** The partner list of the public home page: no member counts (they are not public, and cost a scan). */
+export async function listOrganisationSummaries(tx: Executor): Promise<Array<{ id: string; name: string; kind: OrganisationKind }>> {
+  const r = await sql<{ id: string; name: string; kind: OrganisationKind }>`
+    select id, name, kind from organisation order by name`.execute(tx);
+  return r.rows;
+}
+
+export async function findOrganisation(tx: Executor, id: string): Promise<OrganisationRow | undefined> {
+  const r = await sql<OrganisationRow>`
+    select id, name, kind, description, website, email, phone, address, updated_at
+      from organisation where id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function listTeams(tx: Executor, organisationId: string): Promise<Array<{ id: string; name: string }>> {
+  const r = await sql<{ id: string; name: string }>`
+    select id, name from team where organisation_id = ${organisationId} order by name`.execute(tx);
+  return r.rows;
+}
+
+export interface MemberRow {
+  person_id: string;
+  display_name: string;
+  role: string;
+  team_name: string | null;
+}
+
+export async function listOrganisationMembers(tx: Executor, organisationId: string): Promise<MemberRow[]> {
+  const r = await sql<MemberRow>`
+    select m.person_id, p.display_name, m.role, t.name as team_name
+      from membership m
+      join person p on p.id = m.person_id
+      left join team t on t.id = m.team_id
+     where m.organisation_id = ${organisationId} and m.ended_at is null
+     order by p.display_name, m.role`.execute(tx);
+  return r.rows;
+}
+
+/** Updates the profile only if nobody saved since `expectedUpdatedAt`; returns false when someone did. */
+export async function updateOrganisationProfile(
+  tx: Executor,
+  id: string,
+  input: OrganisationProfileInput,
+  expectedUpdatedAt: string | null,
+  now: Date,
+): Promise<boolean> {
+  const r = await sql`
+    update organisation
+       set name = ${input.name}, kind = ${input.kind}, description = ${input.description},
+           website = ${input.website}, email = ${input.email}, phone = ${input.phone},
+           address = ${input.address}, updated_at = ${now}
+     where id = ${id}
+       -- The version travels through the form as a JavaScript date, which has milliseconds;
+       -- PostgreSQL keeps microseconds (now() as a column default), so compare at the form's precision.
+       and (${expectedUpdatedAt}::timestamptz is null
+            or date_trunc('milliseconds', updated_at) = ${expectedUpdatedAt}::timestamptz)`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+export async function organisationNameTaken(tx: Executor, name: string, exceptId: string): Promise<boolean> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from organisation where lower(name) = lower(${name}) and id <> ${exceptId}`.execute(tx);
+  return (r.rows[0]?.n ?? 0) > 0;
+}
+
+export async function pactFigures(tx: Executor): Promise<{ organisations: number; members: number; neighbourhoods: number }> {
+  const r = await sql<{ organisations: number; members: number; neighbourhoods: number }>`
+    select (select count(*) from organisation)::int as organisations,
+           (select count(distinct person_id) from membership where ended_at is null)::int as members,
+           (select count(*) from neighbourhood)::int as neighbourhoods`.execute(tx);
+  return r.rows[0]!;
+}
+
+export async function listOrganisationNames(tx: Executor, ids: string[]): Promise<Array<{ id: string; name: string }>> {
+  if (ids.length === 0) return [];
+  const r = await sql<{ id: string; name: string }>`
+    select id, name from organisation where id = any(${ids}::uuid[]) order by name`.execute(tx);
+  return r.rows;
+}
+
+export async function updatePactSettings(
+  tx: Executor,
+  pactId: string,
+  s: { name: string; municipality: string; defaultLocale: 'nl' | 'en' },
+  now: Date,
+): Promise<void> {
+  await sql`update pact set name = ${s.name}, municipality = ${s.municipality}, default_locale = ${s.defaultLocale},
+            updated_at = ${now} where id = ${pactId}`.execute(tx);
+}

@@ -1,0 +1,92 @@
+// An app wired to a test database, driven in-process with `app.request()` (no network), plus
+// ready-made signed-in personas from the demo data.
+import { createHmac } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Hono } from 'hono';
+import type { Services } from '../../src/access/route.ts';
+import { createApp } from '../../src/app/app.tsx';
+import { createServices } from '../../src/app/services.ts';
+import { seedDemo } from '../../src/app/seed-demo.ts';
+import { hashToken, newToken } from '../../src/modules/accounts/index.ts';
+import { fixedClock, type FixedClock } from '../../src/platform/clock.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { Database } from '../../src/platform/db/database.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import type { AppEnv } from '../../src/ui/env.ts';
+
+export interface TestApp {
+  app: Hono<AppEnv>;
+  services: Services;
+  clock: FixedClock;
+  database: Database;
+  /** A signed-in session for a person (by e-mail), without going through the log-in form. */
+  sessionFor(email: string): Promise<Persona>;
+  anonymous(): Persona;
+}
+
+export interface Persona {
+  cookie: string;
+  csrf: string;
+  /** GET or POST with this persona's cookie; POST bodies get the persona's CSRF token added. */
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  post(path: string, fields: Record<string, string>, headers?: Record<string, string>): Promise<Response>;
+}
+
+export const testSecret = Buffer.from('test-secret-test-secret-test-secret!', 'utf8');
+
+export async function createTestApp(database: Database, options: { seed?: boolean } = {}): Promise<TestApp> {
+  const clock = fixedClock('2026-11-23T10:00:00Z');
+  if (options.seed !== false) await seedDemo(database.db, clock);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const services = createServices({ config, database, log: createLogger('silent'), clock, secret: testSecret });
+  const app = createApp(services);
+
+  function persona(cookie: string, binding: string): Persona {
+    const csrf = createHmac('sha256', testSecret).update(`csrf:${binding}`).digest('base64url');
+    return {
+      cookie,
+      csrf,
+      get: async (path, headers = {}) => app.request(path, { headers: { cookie, ...headers } }),
+      post: async (path, fields, headers = {}) =>
+        app.request(path, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+        }),
+    };
+  }
+
+  return {
+    app,
+    services,
+    clock,
+    database,
+    async sessionFor(email) {
+      const token = newToken();
+      const id = hashToken(token);
+      const now = clock.now();
+      const r = await sql<{ id: string }>`
+        insert into session (id, person_id, created_at, last_seen_at, expires_at)
+        select ${id}, p.id, ${now}, ${now}, ${new Date(now.getTime() + 3_600_000)} from person p where p.email = ${email}
+        returning id`.execute(database.db);
+      if (r.rows.length !== 1) throw new Error(`No person with e-mail ${email} in the test data`);
+      return persona(`__Host-sp_session=${token}`, id);
+    },
+    anonymous() {
+      const visitor = newToken();
+      return persona(`__Host-sp_visitor=${visitor}`, visitor);
+    },
+  };
+}
+
+/** The demo people by what they stand for in authorization tests. */
+export const personas = {
+  systemAdmin: 'beheer@schakelpunt.example',
+  coordinator: 'coordinator@lindewaard.example',
+  partnerAdmin: 'beheer@welzijn.lindewaard.example',
+  professional: 'consulent@welzijn.lindewaard.example',
+  volunteer: 'vrijwilliger@voedselbank-lindewaard.example',
+  policyReader: 'beleid@lindewaard.example',
+  otherOrganisationAdmin: 'beheer@delinde.example',
+  otherPactCoordinator: 'coordinator@hagedoorn.example',
+} as const;
