@@ -152,8 +152,9 @@ async function createSessions(database: Database, samples: SamplePersona[]): Pro
   for (const s of samples) {
     const token = newToken();
     // Like tests/support/test-app.ts: the cookie carries the token, the database its SHA-256.
-    await sql`insert into session (id, person_id, created_at, last_seen_at, expires_at, user_agent)
-              values (${hashToken(token)}, ${s.personId}, ${now}, ${now}, ${new Date(now.getTime() + 6 * 3_600_000)}, 'bench')`.execute(database.db);
+    // Both factors given, as after a real sign-in with the code.
+    await sql`insert into session (id, person_id, created_at, last_seen_at, expires_at, user_agent, second_factor_at)
+              values (${hashToken(token)}, ${s.personId}, ${now}, ${now}, ${new Date(now.getTime() + 6 * 3_600_000)}, 'bench', ${now})`.execute(database.db);
     personas.push({
       ...s,
       cookie: `__Host-sp_session=${token}`,

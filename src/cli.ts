@@ -12,9 +12,11 @@ import { migrate } from './platform/db/migrate.ts';
 import { verifyAuditChains } from './platform/audit/audit-log.ts';
 import { recordAudit } from './platform/audit/audit-log.ts';
 import { systemClock } from './platform/clock.ts';
-import { checkPassword, findPersonByEmail, insertPerson, passwords } from './modules/accounts/index.ts';
+import { checkPassword, findPersonByEmail, insertPerson, passwords, totpCode } from './modules/accounts/index.ts';
 import { translatorFor } from './ui/messages/index.ts';
-import { isDatabaseEmpty, seedDemo } from './app/seed-demo.ts';
+import { demoAccounts, isDatabaseEmpty, seedDemo } from './app/seed-demo.ts';
+import { secondFactorKeys } from './app/services.ts';
+import { createLogger } from './platform/logger.ts';
 import { describeImportProgress, describeImportResult, importNeighbourhoodsFromFile } from './modules/pact/index.ts';
 
 const usage = `Usage: npm run cli -- <command> [options]
@@ -24,6 +26,7 @@ Commands:
   create-admin --email E --name N create a system administrator; the password is read from
                                   SCHAKELPUNT_ADMIN_PASSWORD, or a strong one is generated and printed once
   seed-demo [--force]             add the demo pacts (only into an empty database unless --force)
+  demo-code EMAIL                 demo mode only: print the current second-factor code of a demo account
   verify-audit                    check every audit hash chain; exits 1 and names the first broken entry
   import-neighbourhoods PACT FILE [--promote]
                                   read a CSV of neighbourhoods (code,naam) into pact PACT (its slug), show
@@ -116,10 +119,26 @@ async function main(argv: string[]): Promise<number> {
           console.error('The demo pacts are already there.');
           return 1;
         }
-        const accounts = (await seedDemo(db, systemClock)) ?? [];
+        const keys = secondFactorKeys(config, createLogger('warn', process.stderr));
+        const accounts = (await seedDemo(db, systemClock, { secondFactorKey: keys[0]! })) ?? [];
         console.log(`Demo data added: ${accounts.length} accounts.`);
         return 0;
       });
+    }
+    case 'demo-code': {
+      // For trying the demo without an authenticator app. The demo accounts' secrets are public
+      // (derived from their addresses), so this gives nothing away; outside demo mode it refuses.
+      const account = demoAccounts.find((a) => a.email === rest[0]?.trim().toLowerCase());
+      if (!config.SEED_DEMO) {
+        console.error('demo-code works only in demo mode (SEED_DEMO=true).');
+        return 1;
+      }
+      if (!account?.totpSecret) {
+        console.error(`Not a demo account with a second factor. Choose one of:\n${demoAccounts.filter((a) => a.totpSecret).map((a) => `  ${a.email}`).join('\n')}`);
+        return 1;
+      }
+      console.log(totpCode(account.totpSecret, systemClock.now()));
+      return 0;
     }
     case 'verify-audit': {
       return withDatabase(config, async ({ db }) => {

@@ -13,9 +13,9 @@ const activePact: PactSummary = {
 };
 const suspendedPact: PactSummary = { ...activePact, status: 'suspended' };
 
-function person(memberships: Membership[], isSystemAdmin = false): Actor {
+function person(memberships: Membership[], isSystemAdmin = false, secondFactor: 'verified' | 'not-needed' | 'verify' | 'enrol' = 'verified'): Actor {
   return {
-    kind: 'person', personId: 'p', sessionId: 's', displayName: 'Someone', isSystemAdmin, locale: 'nl', memberships,
+    kind: 'person', personId: 'p', sessionId: 's', displayName: 'Someone', isSystemAdmin, locale: 'nl', secondFactor, memberships,
   };
 }
 
@@ -34,6 +34,10 @@ const actors = {
     { role: 'partner_admin', organisationId: ORG_WOON, teamId: null },
     { role: 'professional', organisationId: ORG_WELZIJN, teamId: null },
   ]),
+  // Signed in with the password only: the same memberships and rights count for nothing until the
+  // second factor is given (or set up).
+  coordinatorAwaitingCode: person([{ role: 'pact_coordinator', organisationId: null, teamId: null }], false, 'verify'),
+  systemAdminAwaitingEnrolment: person([], true, 'enrol'),
 } as const;
 type ActorName = keyof typeof actors;
 
@@ -46,6 +50,7 @@ const table: Array<[Permission, string, Resource, ActorName[]]> = [
   ['public', 'outside a pact', noPact, Object.keys(actors) as ActorName[]],
   ['public', 'an active pact', inPact, Object.keys(actors) as ActorName[]],
   ['account:self', 'outside a pact', noPact, ['personWithoutMembership', 'systemAdmin', 'coordinator', 'partnerAdminWelzijn', 'professionalWelzijn', 'volunteerWoon', 'policyReader', 'partnerAdminWoon', 'twoHats']],
+  ['account:second-factor', 'outside a pact', noPact, ['personWithoutMembership', 'systemAdmin', 'coordinator', 'partnerAdminWelzijn', 'professionalWelzijn', 'volunteerWoon', 'policyReader', 'partnerAdminWoon', 'twoHats', 'coordinatorAwaitingCode', 'systemAdminAwaitingEnrolment']],
   ['pact:read', 'an active pact', inPact, ['coordinator', 'partnerAdminWelzijn', 'professionalWelzijn', 'volunteerWoon', 'policyReader', 'partnerAdminWoon', 'twoHats']],
   ['pact:read', 'outside a pact', noPact, []],
   ['pact:manage', 'an active pact', inPact, ['coordinator']],
@@ -56,6 +61,9 @@ const table: Array<[Permission, string, Resource, ActorName[]]> = [
   ['organisation:read-members', 'the pact without an organisation', inPact, []],
   ['membership:invite', 'Welzijn', welzijn, ['coordinator', 'partnerAdminWelzijn']],
   ['membership:invite', 'the pact without an organisation', inPact, []],
+  // twoHats is a partner admin of De Linde and a professional of Welzijn: that does not make them Welzijn's admin.
+  ['organisation:manage-members', 'Welzijn', welzijn, ['coordinator', 'partnerAdminWelzijn']],
+  ['organisation:manage-members', 'the pact without an organisation', inPact, []],
   ['audit:read-pact', 'an active pact', inPact, ['coordinator']],
   ['system:admin', 'outside a pact', noPact, ['systemAdmin']],
   ['system:admin', 'an active pact', inPact, ['systemAdmin']],
@@ -77,7 +85,7 @@ test('every permission appears in the table, so a new permission needs a written
 
 test('in a suspended pact nobody may do anything pact-scoped, not even its coordinator', () => {
   const suspended: Resource = { pact: suspendedPact, organisationId: ORG_WELZIJN };
-  for (const permission of ['public', 'pact:read', 'pact:manage', 'organisation:read', 'organisation:edit', 'organisation:read-members', 'membership:invite', 'audit:read-pact'] as const) {
+  for (const permission of ['public', 'pact:read', 'pact:manage', 'organisation:read', 'organisation:edit', 'organisation:read-members', 'membership:invite', 'organisation:manage-members', 'audit:read-pact'] as const) {
     for (const name of Object.keys(actors) as ActorName[]) {
       assert.equal(can(actors[name], permission, suspended), false, `${name} / ${permission}`);
     }

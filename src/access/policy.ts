@@ -31,6 +31,13 @@ export type Actor =
       displayName: string;
       isSystemAdmin: boolean;
       locale: 'nl' | 'en';
+      /**
+       * Where the session stands with the second factor. While it is `verify` or `enrol` the
+       * person has only the password behind them: the pipeline gives them no memberships and no
+       * administrator rights, and the policy lets them reach only public pages and the
+       * second-factor step.
+       */
+      secondFactor: 'verified' | 'not-needed' | 'verify' | 'enrol';
       /** Active memberships in the pact of this request (none outside a pact). */
       memberships: Membership[];
     };
@@ -38,12 +45,14 @@ export type Actor =
 export const permissions = [
   'public',
   'account:self',
+  'account:second-factor',
   'pact:read',
   'pact:manage',
   'organisation:read',
   'organisation:edit',
   'organisation:read-members',
   'membership:invite',
+  'organisation:manage-members',
   'audit:read-pact',
   'system:admin',
 ] as const;
@@ -73,6 +82,8 @@ const isPactMember: Rule = (a, r) => memberships(a, r).length > 0;
 const rules: Record<Permission, Rule> = {
   public: (_a, r) => r.pact === null || r.pact.status === 'active',
   'account:self': (a) => a.kind === 'person',
+  // The second-factor step: for a signed-in person, also (and above all) before the code is given.
+  'account:second-factor': (a) => a.kind === 'person',
   'pact:read': isPactMember,
   'pact:manage': isCoordinator,
   'organisation:read': isPactMember,
@@ -86,6 +97,11 @@ const rules: Record<Permission, Rule> = {
   // admin for their own. Which roles a partner admin may give is checked by the invitation use case.
   'membership:invite': (a, r) =>
     r.organisationId !== undefined && (isCoordinator(a, r) || hasRole(a, r, 'partner_admin', r.organisationId)),
+  // Roles, teams and ending memberships of an organisation, and its teams: the pact's coordinators
+  // for any organisation, a partner admin for their own. Which memberships and roles a partner admin
+  // may touch, and the last-admin rule, are checked by the use cases in src/modules/pact/members/.
+  'organisation:manage-members': (a, r) =>
+    r.organisationId !== undefined && (isCoordinator(a, r) || hasRole(a, r, 'partner_admin', r.organisationId)),
   'audit:read-pact': isCoordinator,
   'system:admin': (a) => a.kind === 'person' && a.isSystemAdmin,
 };
@@ -93,7 +109,13 @@ const rules: Record<Permission, Rule> = {
 export function can(actor: Actor, permission: Permission, resource: Resource): boolean {
   // Own keys only: 'constructor' or 'toString' would otherwise find Object.prototype and allow.
   const rule = Object.hasOwn(rules, permission) ? rules[permission] : undefined;
+  if (awaitsSecondFactor(actor) && permission !== 'public' && permission !== 'account:second-factor') return false;
   return rule ? rule(actor, resource) === true : false;
+}
+
+/** Signed in with the password only, while a second factor is still to be given (or set up). */
+export function awaitsSecondFactor(actor: Actor): boolean {
+  return actor.kind === 'person' && (actor.secondFactor === 'verify' || actor.secondFactor === 'enrol');
 }
 
 /** The organisation the actor acts for in this pact, for the audit log (the first one when several). */

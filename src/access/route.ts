@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock.ts';
+import type { SealingKey } from '../platform/crypto/sealed-box.ts';
 import type { AuditEntry } from '../platform/audit/audit-log.ts';
 import type { Db, Engine, Tx } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -27,6 +28,8 @@ export interface Services {
   publicUrl: string | null;
   /** Log-in throttling limits and whether a proxy's X-Forwarded-For names the client. */
   signIn: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number; lockoutMinutes: number; trustProxy: boolean };
+  /** Sealing keys for second-factor secrets (the first seals) and the lock-out after wrong codes. */
+  secondFactor: { keys: SealingKey[]; lockoutMinutes: number };
   /** Hashes and checks passwords off the main thread. */
   passwords: { hash(plain: string): Promise<string>; verify(hash: string, plain: string): Promise<boolean> };
   /** Starts background work outside the request (imports); resolves when it is queued. */

@@ -70,6 +70,19 @@ const expected: Record<string, Row> = {
   // All mail of the installation (addresses, names, links with tokens): its administrator only.
   'GET /admin/outbox': systemAdministrator,
   'GET /admin/outbox/:id': systemAdministrator,
+  // Every pact (suspended ones too) and every person of the installation: its administrator only.
+  'GET /admin/pacts': systemAdministrator,
+  'GET /admin/pacts/new': systemAdministrator,
+  'POST /admin/pacts/new': systemAdministrator,
+  'GET /admin/pacts/:pactId': systemAdministrator,
+  'POST /admin/pacts/:pactId/status': systemAdministrator,
+  'GET /admin/people': systemAdministrator,
+  'GET /admin/people/:personId': systemAdministrator,
+  'POST /admin/people/:personId/deactivate': systemAdministrator,
+  'POST /admin/people/:personId/reactivate': systemAdministrator,
+  // The audit log of every pact and of the installation, with names: its administrator only.
+  'GET /admin/audit': systemAdministrator,
+  'GET /admin/audit.csv': systemAdministrator,
   'GET /healthz': everyone,
   'GET /readyz': everyone,
   'GET /assets/:file': everyone,
@@ -85,6 +98,16 @@ const expected: Record<string, Row> = {
   'POST /password/reset/:token': everyone,
   'GET /account': signedIn,
   'POST /account': signedIn,
+  // The second-factor step and my sessions: any signed-in person, for their own account only (the
+  // empty POSTs are refused with 400 for a missing code or scope, so nothing changes).
+  'GET /account/second-factor': signedIn,
+  'POST /account/second-factor': signedIn,
+  'GET /account/sessions': signedIn,
+  'POST /account/sessions/end': signedIn,
+  // Resetting someone's lost second factor: the installation's administrator only (the empty POST
+  // lacks the confirmation and is refused with 400, so the sample person keeps theirs).
+  'GET /admin/people/:personId/second-factor/reset': systemAdministrator,
+  'POST /admin/people/:personId/second-factor/reset': systemAdministrator,
   'GET /p/:pact': everyone,
   'GET /p/:pact/organisations': lindewaardMembers,
   'GET /p/:pact/organisations.csv': lindewaardMembers,
@@ -96,6 +119,19 @@ const expected: Record<string, Row> = {
   'GET /p/:pact/organisations/:org/invitations': welzijnEditors,
   'POST /p/:pact/organisations/:org/invitations': welzijnEditors,
   'POST /p/:pact/invitations/:id/revoke': welzijnEditors,
+  // Members and teams of Welzijn Lindewaard: the coordinator and Welzijn's own partner admin; De
+  // Linde's partner admin is refused. The empty POST bodies are refused with 400 (no role, no
+  // confirmation, no name), so nothing changes.
+  'GET /p/:pact/organisations/:org/members': welzijnEditors,
+  'GET /p/:pact/organisations/:org/members/:membership': welzijnEditors,
+  'POST /p/:pact/organisations/:org/members/:membership': welzijnEditors,
+  'POST /p/:pact/organisations/:org/members/:membership/end': welzijnEditors,
+  'GET /p/:pact/organisations/:org/teams': welzijnEditors,
+  'POST /p/:pact/organisations/:org/teams': welzijnEditors,
+  'POST /p/:pact/organisations/:org/teams/:team': welzijnEditors,
+  // Adding a partner organisation: the pact's coordinators only.
+  'GET /p/:pact/organisations/new': lindewaardCoordinator,
+  'POST /p/:pact/organisations/new': lindewaardCoordinator,
   'GET /invitations/:token': invitee,
   'POST /invitations/:token': invitee,
   'GET /p/:pact/settings': lindewaardCoordinator,
@@ -205,4 +241,34 @@ test('an organisation of another pact is not found through this pact’s address
   assert.equal(save.status, 404);
   const stored = await sql<{ name: string }>`select name from organisation where id = ${ocmw.rows[0]!.id}`.execute(database.db);
   assert.equal(stored.rows[0]!.name, 'OCMW Hagedoorn');
+});
+
+test(`with only a password, a coordinator and a system administrator reach nothing but public pages and the second-factor step (${testEngine})`, async () => {
+  const mismatches: string[] = [];
+  for (const route of allRoutes) {
+    if (isBare(route)) continue;
+    const key = routeKey(route);
+    const path = concretePath(route, samples, samplesFile);
+    for (const name of ['coordinator', 'systemAdmin'] as const) {
+      const email = personas[name];
+      const persona = await t.sessionFor(email, { passwordOnly: true });
+      const response = route.method === 'POST' ? await persona.post(path, {}) : await persona.get(path);
+      await response.arrayBuffer();
+      const location = response.headers.get('location');
+      const open = route.permission === 'public' || route.permission === 'account:second-factor';
+      if (open) {
+        // These routes answer as the matrix says for the fully signed-in person (an invitation
+        // link for someone else is refused either way), and never ask for the code.
+        const refused = response.status === 403;
+        if (refused !== (expected[key]?.[name] === 'deny') || response.status >= 500 || location?.startsWith('/account/second-factor')) {
+          mismatches.push(`${email} ${key}: HTTP ${response.status} ${location ?? ''}`);
+        }
+      } else if (route.method === 'GET' && !path.startsWith('/api/')) {
+        if (response.status !== 303 || location !== `/account/second-factor?next=${encodeURIComponent(path)}`) mismatches.push(`${email} ${key}: HTTP ${response.status} ${location ?? ''}`);
+      } else if (response.status !== 403) {
+        mismatches.push(`${email} ${key}: HTTP ${response.status}`);
+      }
+    }
+  }
+  assert.deepEqual(mismatches, []);
 });

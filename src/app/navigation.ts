@@ -1,5 +1,5 @@
 // The main navigation shows only what the actor may open: drawn from the same policy as the routes.
-import { can, type Actor, type PactSummary, type Permission } from '../access/policy.ts';
+import { awaitsSecondFactor, can, type Actor, type PactSummary, type Permission } from '../access/policy.ts';
 import type { NavItem } from '../ui/env.ts';
 import type { MessageKey } from '../ui/messages/index.ts';
 
@@ -40,7 +40,7 @@ export function navigationFor(actor: Actor, pact: PactSummary | null, currentPat
   } else {
     items.push({ href: '/', label: 'nav.home', current: currentPath === '/' });
   }
-  if (actor.kind === 'person') {
+  if (actor.kind === 'person' && !awaitsSecondFactor(actor)) {
     items.push({ href: '/account', label: 'nav.account', current: currentPath === '/account' });
     if (actor.isSystemAdmin) items.push({ href: '/admin', label: 'nav.system', current: currentPath.startsWith('/admin') });
   }

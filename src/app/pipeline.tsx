@@ -6,13 +6,13 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
-import { can, primaryRole, actingOrganisation, type Actor, type PactSummary } from '../access/policy.ts';
+import { awaitsSecondFactor, can, primaryRole, actingOrganisation, type Actor, type PactSummary } from '../access/policy.ts';
 import type { RouteContext, RouteSpec, Services } from '../access/route.ts';
 import { recordAudit } from '../platform/audit/audit-log.ts';
 import { enterAppRole } from '../platform/db/transaction.ts';
 import {
-  anonymousCookieName, csrfToken, csrfTokenMatches, hashToken, isSessionAlive, loadMemberships,
-  loadRequestContext, needsTouch, sessionCookieName, tokenPattern, touchSession,
+  anonymousCookieName, csrfToken, csrfTokenMatches, hashToken, isPending, isSessionAlive, loadMemberships,
+  loadRequestContext, needsTouch, SECOND_FACTOR_PATH, secondFactorState, sessionCookieName, tokenPattern, touchSession,
 } from '../modules/accounts/index.ts';
 import type { AppEnv } from '../ui/env.ts';
 import { isMessageKey, translatorFor, type MessageKey } from '../ui/messages/index.ts';
@@ -117,15 +117,21 @@ export function mountRoute(app: Hono<AppEnv>, spec: RouteSpec, services: Service
       if (!spec.system) {
         await enterAppRole(tx, { pactId: pact?.id ?? null, personId: session?.personId ?? null, sessionId: session?.id ?? null });
       }
+      const secondFactor = session
+        ? secondFactorState({ verifiedAt: session.secondFactorAt, enrolled: session.secondFactorEnrolled, required: session.secondFactorRequired })
+        : 'not-needed';
+      // With only the password given, the session carries none of the person's rights yet.
+      const pending = isPending(secondFactor);
       const actor: Actor = session
         ? {
             kind: 'person',
             personId: session.personId,
             sessionId: session.id,
             displayName: session.displayName,
-            isSystemAdmin: session.isSystemAdmin,
+            isSystemAdmin: session.isSystemAdmin && !pending,
             locale: session.locale,
-            memberships: pact ? await loadMemberships(tx, session.personId, pact.id) : [],
+            secondFactor,
+            memberships: pact && !pending ? await loadMemberships(tx, session.personId, pact.id) : [],
           }
         : { kind: 'anonymous' };
       if (session && needsTouch(session, now)) await touchSession(tx, session.id, now);
@@ -154,6 +160,9 @@ export function mountRoute(app: Hono<AppEnv>, spec: RouteSpec, services: Service
 
       const resource = { pact, ...(spec.resource ? spec.resource(params) : {}) };
       if (!can(actor, spec.permission, resource)) {
+        if (awaitsSecondFactor(actor) && spec.method === 'GET' && !c.req.path.startsWith('/api/')) {
+          return c.redirect(`${SECOND_FACTOR_PATH}?next=${encodeURIComponent(pathOf(c))}`, 303);
+        }
         if (actor.kind === 'anonymous') {
           if (spec.method === 'GET' && !c.req.path.startsWith('/api/')) {
             return c.redirect(`/login?next=${encodeURIComponent(pathOf(c))}`, 303);

@@ -74,9 +74,20 @@ function AdminPage({ pacts }: { pacts: AdminPactRow[] }) {
           { header: t('organisations.title'), cell: (p) => String(p.organisations), numeric: true },
         ]}
       />
+      <Paragraph>
+        <Link href="/admin/pacts">{t('adminPacts.toPacts')}</Link>
+      </Paragraph>
+      <Heading level={2}>{t('adminPeople.title')}</Heading>
+      <Paragraph>
+        <Link href="/admin/people">{t('adminPeople.toPeople')}</Link>
+      </Paragraph>
       <Heading level={2}>{t('outbox.title')}</Heading>
       <Paragraph>
         <Link href="/admin/outbox">{t('admin.toOutbox')}</Link>
+      </Paragraph>
+      <Heading level={2}>{t('auditSearch.title')}</Heading>
+      <Paragraph>
+        <Link href="/admin/audit">{t('auditSearch.toAdminAudit')}</Link>
       </Paragraph>
     </>
   );

@@ -1,9 +1,9 @@
 // The route table: the only place that knows every module. The authorization matrix test reads it.
 import type { AnyRoute } from '../access/route.ts';
-import { accountRoutes, invitationRoutes, passwordResetRoutes } from '../modules/accounts/index.ts';
+import { accountRoutes, invitationRoutes, passwordResetRoutes, secondFactorRoutes, sessionRoutes } from '../modules/accounts/index.ts';
 import { administrationRoutes } from '../modules/administration/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
-import { neighbourhoodRoutes, pactRoutes } from '../modules/pact/index.ts';
+import { memberRoutes, neighbourhoodRoutes, pactRoutes } from '../modules/pact/index.ts';
 import { rootRoutes } from './root-routes.tsx';
 
-export const allRoutes: AnyRoute[] = [...rootRoutes, ...accountRoutes, ...passwordResetRoutes, ...invitationRoutes, ...pactRoutes, ...neighbourhoodRoutes, ...auditRoutes, ...administrationRoutes];
+export const allRoutes: AnyRoute[] = [...rootRoutes, ...accountRoutes, ...secondFactorRoutes, ...sessionRoutes, ...passwordResetRoutes, ...invitationRoutes, ...pactRoutes, ...memberRoutes, ...neighbourhoodRoutes, ...auditRoutes, ...administrationRoutes];

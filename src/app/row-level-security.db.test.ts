@@ -10,6 +10,7 @@ import type { Database, Tx } from '../platform/db/database.ts';
 import { enterAppRole, type TxContext } from '../platform/db/transaction.ts';
 import { openTestDatabase, testEngine } from '../../tests/support/test-database.ts';
 import { seedDemo } from './seed-demo.ts';
+import { testSecondFactorKey } from '../../tests/support/test-app.ts';
 import { fixedClock } from '../platform/clock.ts';
 
 let database: Database;
@@ -26,7 +27,7 @@ const importMigration = existsSync(new URL('../../migrations/0002_import.sql', i
 before(async () => {
   database = await openTestDatabase();
   const clock = fixedClock('2026-11-23T10:00:00Z');
-  await seedDemo(database.db, clock);
+  await seedDemo(database.db, clock, { secondFactorKey: testSecondFactorKey });
   const one = async (query: ReturnType<typeof sql<{ id: string }>>) => (await query.execute(database.db)).rows[0]!.id;
   ids.lindewaard = await one(sql<{ id: string }>`select id from pact where slug = 'lindewaard'`);
   ids.hagedoorn = await one(sql<{ id: string }>`select id from pact where slug = 'hagedoorn'`);

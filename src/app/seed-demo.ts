@@ -5,7 +5,9 @@ import { sql } from 'kysely';
 import { recordAudit, startAuditChain } from '../platform/audit/audit-log.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { Clock } from '../platform/clock.ts';
-import { insertPerson, passwords } from '../modules/accounts/index.ts';
+import { demoTotpSecret, enrolWithKnownSecret, insertPerson, passwords, rolesNeedingSecondFactor } from '../modules/accounts/index.ts';
+import type { Role } from '../access/policy.ts';
+import type { SealingKey } from '../platform/crypto/sealed-box.ts';
 
 export const DEMO_PASSWORD = 'demo-lindewaard-2026';
 
@@ -13,6 +15,8 @@ export interface DemoAccount {
   email: string;
   displayName: string;
   description: string;
+  /** The TOTP secret of a demo account that uses a second factor (shown in demo mode only). */
+  totpSecret: string | null;
 }
 
 interface OrgSeed {
@@ -58,7 +62,14 @@ const people: Array<{ email: string; name: string; memberships: Array<{ pact: 'l
   { email: 'coordinator@hagedoorn.example', name: 'Lotte Vermeulen', memberships: [{ pact: 'hagedoorn', org: 'ocmw', role: 'pact_coordinator' }], description: 'pact coordinator, Hagedoorn (Flanders)' },
 ];
 
-export const demoAccounts: DemoAccount[] = people.map((p) => ({ email: p.email, displayName: p.name, description: p.description }));
+/** Demo people who must use a second factor get one, with a secret derived from their address. */
+function needsSecondFactor(p: (typeof people)[number]): boolean {
+  return (p.admin ?? false) || p.memberships.some((m) => rolesNeedingSecondFactor.has(m.role as Role));
+}
+
+export const demoAccounts: DemoAccount[] = people.map((p) => ({
+  email: p.email, displayName: p.name, description: p.description, totpSecret: needsSecondFactor(p) ? demoTotpSecret(p.email) : null,
+}));
 
 async function insertOrganisation(tx: Tx, pactId: string, o: OrgSeed): Promise<{ id: string; teams: Map<string, string> }> {
   const r = await sql<{ id: string }>`
@@ -99,7 +110,11 @@ export async function isDatabaseEmpty(db: Db | Tx): Promise<boolean> {
  * installation). With `onlyIfEmpty`, several processes starting together seed once: the first
  * takes the lock and the others find the database no longer empty. Returns null when it did not seed.
  */
-export async function seedDemo(db: Db, clock: Clock, options: { onlyIfEmpty?: boolean } = {}): Promise<DemoAccount[] | null> {
+export async function seedDemo(
+  db: Db,
+  clock: Clock,
+  options: { onlyIfEmpty?: boolean; secondFactorKey: SealingKey },
+): Promise<DemoAccount[] | null> {
   const passwordHash = await passwords.hash(DEMO_PASSWORD);
   const seeded = await db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(7146021)`.execute(tx);
@@ -117,6 +132,7 @@ export async function seedDemo(db: Db, clock: Clock, options: { onlyIfEmpty?: bo
     const pactIds = { lindewaard, hagedoorn };
     for (const p of people) {
       const personId = await insertPerson(tx, { email: p.email, displayName: p.name, passwordHash, isSystemAdmin: p.admin ?? false });
+      if (needsSecondFactor(p)) await enrolWithKnownSecret(tx, options.secondFactorKey, personId, demoTotpSecret(p.email), clock.now());
       for (const m of p.memberships) {
         const org = m.org ? orgs.get(m.org) : undefined;
         const teamId = m.team && org ? (org.teams.get(m.team) ?? null) : null;

@@ -1,9 +1,10 @@
 // Builds the services a running app needs from its configuration and database.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Services } from '../access/route.ts';
 import type { Config } from '../platform/config.ts';
+import { sealingKey, type SealingKey } from '../platform/crypto/sealed-box.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -16,15 +17,35 @@ import { passwords } from '../modules/accounts/index.ts';
  */
 export function serverSecret(config: Config, log: Logger): Buffer {
   if (config.SESSION_SECRET) return Buffer.from(config.SESSION_SECRET, 'utf8');
-  if (!config.DATABASE_URL) {
-    const file = join(resolve(config.DATA_DIR), 'secret');
-    if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
-    const secret = randomBytes(32);
-    writeFileSync(file, secret.toString('base64url'), { mode: 0o600 });
-    return secret;
-  }
+  if (!config.DATABASE_URL) return keyInDataFolder(config, 'secret');
   log.warn('SESSION_SECRET is not set: using a random secret for this process only');
   return randomBytes(32);
+}
+
+/** A key kept in the embedded data folder (created once), like the CSRF secret. */
+function keyInDataFolder(config: Config, name: string): Buffer {
+  const file = join(resolve(config.DATA_DIR), name);
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64url'), { mode: 0o600 });
+  return key;
+}
+
+/**
+ * The keys that seal second-factor secrets: SECOND_FACTOR_KEY (required in production), then
+ * SECOND_FACTOR_PREVIOUS_KEY during a rotation. Without one, the embedded database keeps a key in
+ * its data folder; a development PostgreSQL uses a fixed development key, with a warning, so that
+ * several processes agree.
+ */
+export function secondFactorKeys(config: Config, log: Logger): SealingKey[] {
+  if (config.SECOND_FACTOR_KEY) {
+    const keys = [config.SECOND_FACTOR_KEY];
+    if (config.SECOND_FACTOR_PREVIOUS_KEY) keys.push(config.SECOND_FACTOR_PREVIOUS_KEY);
+    return keys.map((key) => sealingKey(key));
+  }
+  if (!config.DATABASE_URL) return [sealingKey(keyInDataFolder(config, 'second-factor-key'))];
+  log.warn('SECOND_FACTOR_KEY is not set: second-factor secrets are sealed with a fixed development key');
+  return [sealingKey(createHash('sha256').update('schakelpunt development second-factor key').digest())];
 }
 
 export function createServices(options: {
@@ -33,6 +54,7 @@ export function createServices(options: {
   log: Logger;
   clock?: Clock;
   secret?: Buffer;
+  secondFactorKeys?: SealingKey[];
 }): Services {
   const { config, database, log } = options;
   return {
@@ -53,6 +75,10 @@ export function createServices(options: {
       windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES,
       lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
       trustProxy: config.TRUST_PROXY,
+    },
+    secondFactor: {
+      keys: options.secondFactorKeys ?? secondFactorKeys(config, log),
+      lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
     },
     passwords,
     runInBackground(name, work) {

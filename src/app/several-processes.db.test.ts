@@ -13,6 +13,7 @@ import { freePorts, spawnApp, type AppProcess } from '../../tests/support/app-pr
 import { csrfFromPage, setCookies } from '../../tests/support/route-paths.ts';
 import { personas } from '../../tests/support/test-app.ts';
 import { DEMO_PASSWORD, demoAccounts } from './seed-demo.ts';
+import { totpCode } from '../modules/accounts/index.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 const sessionCookie = '__Host-sp_session';
@@ -118,9 +119,24 @@ if (databaseUrl) {
         _csrf: visitorCsrf, email: partnerAdmin.email, password: DEMO_PASSWORD,
       });
       assert.equal(signedIn.status, 303);
-      const token = setCookies(signedIn).get(sessionCookie);
-      assert.ok(token, 'signing in sets the session cookie');
+      assert.equal(signedIn.headers.get('location'), '/account/second-factor?next=%2F');
+      const passwordToken = setCookies(signedIn).get(sessionCookie);
+      assert.ok(passwordToken, 'signing in sets the session cookie');
+      const passwordCookie = `${sessionCookie}=${passwordToken}`;
+
+      // The password alone opens nothing; the second factor, given on B, does.
+      assert.equal((await get(b, '/p/lindewaard/organisations', passwordCookie)).headers.get('location'), '/account/second-factor?next=%2Fp%2Flindewaard%2Forganisations');
+      const codePage = await get(b, '/account/second-factor?next=%2F', passwordCookie);
+      assert.equal(codePage.status, 200);
+      const verified = await post(b, '/account/second-factor', passwordCookie, {
+        _csrf: csrfFromPage(await codePage.text()), action: 'verify', next: '/', code: totpCode(partnerAdmin.totpSecret!, new Date()),
+      });
+      assert.equal(verified.status, 303);
+      const token = setCookies(verified).get(sessionCookie);
+      assert.ok(token && token !== passwordToken, 'the session gets a new token once the second factor is given');
       const cookie = `${sessionCookie}=${token}`;
+      const withOldToken = await get(a, '/p/lindewaard/organisations', passwordCookie);
+      assert.equal(withOldToken.headers.get('location'), '/login?next=%2Fp%2Flindewaard%2Forganisations', 'the password-only token is gone on A too');
 
       // The dashboard on B knows the person; without the cookie it does not.
       const anonymousDashboard = await get(b, '/p/lindewaard');

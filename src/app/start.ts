@@ -12,7 +12,7 @@ import { failInterruptedImports } from '../platform/import/index.ts';
 import { createMailSender, removeOldMailBodies, sendQueuedMail, startMailOnCommit } from '../platform/mail/index.ts';
 import { deleteExpiredSessions, deleteOldResetTokens, deleteStaleFailureCounters } from '../modules/accounts/index.ts';
 import { createApp } from './app.tsx';
-import { createServices } from './services.ts';
+import { createServices, secondFactorKeys } from './services.ts';
 import { DEMO_PASSWORD, demoAccounts as demoAccountList, hasDemoData, isDatabaseEmpty, seedDemo, type DemoAccount } from './seed-demo.ts';
 
 export interface Running {
@@ -32,13 +32,14 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
     const applied = await migrate(database.pool);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     let demoAccounts: DemoAccount[] | null = null;
+    const keys = secondFactorKeys(config, log);
     if (config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
-      demoAccounts = await seedDemo(database.db, systemClock, { onlyIfEmpty: true });
+      demoAccounts = await seedDemo(database.db, systemClock, { onlyIfEmpty: true, secondFactorKey: keys[0]! });
       if (demoAccounts) log.info('demo data seeded');
     }
     // On later starts of a demo installation the log-ins are printed again, for whoever forgot them.
     if (config.SEED_DEMO && !demoAccounts && (await hasDemoData(database.db))) demoAccounts = demoAccountList;
-    const services = createServices({ config, database, log });
+    const services = createServices({ config, database, log, secondFactorKeys: keys });
     // On the embedded database no other process can be reading a file: whatever was reading is gone.
     const interrupted = await failInterruptedImports(database.db, systemClock.now(), database.engine === 'pglite' ? 0 : undefined);
     if (interrupted > 0) log.warn({ interrupted }, 'interrupted imports marked as failed');
@@ -156,6 +157,13 @@ export function demoBanner(url: string, accounts: DemoAccount[] | null): string 
   if (accounts) {
     lines.push('', `Demo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const a of accounts) lines.push(`  ${a.email.padEnd(44)} ${a.description}`);
+    // Demo mode only: the demo accounts' second-factor secrets, to add to an authenticator app.
+    const withCodes = accounts.filter((a) => a.totpSecret);
+    if (withCodes.length > 0) {
+      lines.push('', 'Second factor (demo only): add a secret to an authenticator app, or run');
+      lines.push('  npm run cli -- demo-code <e-mail>   to print the current code.');
+      for (const a of withCodes) lines.push(`  ${a.email.padEnd(44)} ${a.totpSecret}`);
+    }
   }
   return lines.join('\n');
 }

@@ -18,6 +18,12 @@ const smtpUrl = z.string().refine((value) => {
   }
 }, 'must be an smtp:// or smtps:// address with a host, e.g. smtp://user:password@mail.example.org:587');
 
+// 32 bytes in base64 or base64url; the message never repeats the value.
+const secretKey = z
+  .string()
+  .refine((value) => /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`')
+  .transform((value) => Buffer.from(value, 'base64'));
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,6 +37,13 @@ export const configSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default('./.data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Seals the second-factor secrets at rest: 32 random bytes, base64 (e.g. `openssl rand -base64 32`).
+     * Kept apart from SESSION_SECRET, so that rotating one does not touch the other.
+     */
+    SECOND_FACTOR_KEY: secretKey.optional(),
+    /** The key before a rotation: still opens secrets sealed with it, until each is used again. */
+    SECOND_FACTOR_PREVIOUS_KEY: secretKey.optional(),
     SESSION_IDLE_MINUTES: durationMinutes.default(30),
     SESSION_ABSOLUTE_MINUTES: durationMinutes.default(60 * 12),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -74,6 +87,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Rules across variables are checked on the raw values too, so one run reports everything.
   if ((cleaned.NODE_ENV ?? 'development') === 'production' && !cleaned.SESSION_SECRET) {
     problems.push('SESSION_SECRET: is required in production');
+  }
+  if ((cleaned.NODE_ENV ?? 'development') === 'production' && !cleaned.SECOND_FACTOR_KEY) {
+    problems.push('SECOND_FACTOR_KEY: is required in production (it seals the second-factor secrets)');
   }
   if ((cleaned.NODE_ENV ?? 'development') === 'production' && !cleaned.PUBLIC_URL) {
     problems.push('PUBLIC_URL: is required in production (links in e-mail must not depend on the Host header)');

@@ -79,6 +79,16 @@ export async function sampleParams(db: Db): Promise<Record<string, string>> {
   if (!org.rows[0]) throw new Error('sampleParams needs the demo data (seedDemo)');
   // `token`: a password reset link in the right form that was never issued (answered with 410).
   const samples: Record<string, string> = { pact: 'lindewaard', org: org.rows[0].id, file: 'app.css', token: 'A'.repeat(43) };
+  // `membership`: the professional's membership of Welzijn Lindewaard; `team`: Welzijn's Schakelpuntteam.
+  const membership = await sql<{ id: string }>`
+    select m.id from membership m join person p on p.id = m.person_id
+     where m.organisation_id = ${samples.org} and p.email = 'consulent@welzijn.lindewaard.example' and m.ended_at is null`.execute(db);
+  const team = await sql<{ id: string }>`select id from team where organisation_id = ${samples.org} and name = 'Schakelpuntteam'`.execute(db);
+  samples.membership = membership.rows[0]!.id;
+  samples.team = team.rows[0]!.id;
+  // `pactId`: Lindewaard's id; `personId`: the professional of Welzijn Lindewaard (/admin/pacts/:pactId, /admin/people/:personId).
+  samples.pactId = (await sql<{ id: string }>`select id from pact where slug = 'lindewaard'`.execute(db)).rows[0]!.id;
+  samples.personId = (await sql<{ id: string }>`select id from person where email = 'consulent@welzijn.lindewaard.example'`.execute(db)).rows[0]!.id;
   const hasImports = await sql<{ found: boolean }>`select to_regclass('public.import_job') is not null as found`.execute(db);
   if (hasImports.rows[0]!.found) {
     const job = await sql<{ id: string }>`

@@ -9,6 +9,7 @@ import { createServices } from '../../src/app/services.ts';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import { hashToken, newToken } from '../../src/modules/accounts/index.ts';
 import { fixedClock, type FixedClock } from '../../src/platform/clock.ts';
+import { sealingKey } from '../../src/platform/crypto/sealed-box.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/logger.ts';
@@ -19,9 +20,14 @@ export interface TestApp {
   services: Services;
   clock: FixedClock;
   database: Database;
-  /** A signed-in session for a person (by e-mail), without going through the log-in form. */
-  sessionFor(email: string): Promise<Persona>;
+  /**
+   * A signed-in session for a person (by e-mail), without going through the log-in form: both
+   * factors given, unless `passwordOnly` (a session still waiting for its second factor).
+   */
+  sessionFor(email: string, options?: { passwordOnly?: boolean }): Promise<Persona>;
   anonymous(): Persona;
+  /** A persona for a session token the app itself handed out (after a log-in or the second factor). */
+  fromSessionToken(token: string): Persona;
 }
 
 export interface Persona {
@@ -33,12 +39,14 @@ export interface Persona {
 }
 
 export const testSecret = Buffer.from('test-secret-test-secret-test-secret!', 'utf8');
+/** The key that seals second-factor secrets in tests. */
+export const testSecondFactorKey = sealingKey(Buffer.alloc(32, 0x5a));
 
 export async function createTestApp(database: Database, options: { seed?: boolean } = {}): Promise<TestApp> {
   const clock = fixedClock('2026-11-23T10:00:00Z');
-  if (options.seed !== false) await seedDemo(database.db, clock);
+  if (options.seed !== false) await seedDemo(database.db, clock, { secondFactorKey: testSecondFactorKey });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const services = createServices({ config, database, log: createLogger('silent'), clock, secret: testSecret });
+  const services = createServices({ config, database, log: createLogger('silent'), clock, secret: testSecret, secondFactorKeys: [testSecondFactorKey] });
   const app = createApp(services);
 
   function persona(cookie: string, binding: string): Persona {
@@ -61,16 +69,20 @@ export async function createTestApp(database: Database, options: { seed?: boolea
     services,
     clock,
     database,
-    async sessionFor(email) {
+    async sessionFor(email, sessionOptions = {}) {
       const token = newToken();
       const id = hashToken(token);
       const now = clock.now();
+      const secondFactorAt = sessionOptions.passwordOnly ? null : now;
       const r = await sql<{ id: string }>`
-        insert into session (id, person_id, created_at, last_seen_at, expires_at)
-        select ${id}, p.id, ${now}, ${now}, ${new Date(now.getTime() + 3_600_000)} from person p where p.email = ${email}
+        insert into session (id, person_id, created_at, last_seen_at, expires_at, second_factor_at)
+        select ${id}, p.id, ${now}, ${now}, ${new Date(now.getTime() + 3_600_000)}, ${secondFactorAt} from person p where p.email = ${email}
         returning id`.execute(database.db);
       if (r.rows.length !== 1) throw new Error(`No person with e-mail ${email} in the test data`);
       return persona(`__Host-sp_session=${token}`, id);
+    },
+    fromSessionToken(token) {
+      return persona(`__Host-sp_session=${token}`, hashToken(token));
     },
     anonymous() {
       const visitor = newToken();

@@ -5,7 +5,8 @@ import { parseForm } from '../../platform/forms.ts';
 import { AccountPage, SignInPage } from './account-pages.tsx';
 import { accountForm, safeNext, signInForm } from './account-forms.ts';
 import { findPerson, listOwnMemberships, updatePersonProfile } from './person-queries.ts';
-import { deleteSession } from './session-queries.ts';
+import { deleteSession, secondFactorStanding } from './session-queries.ts';
+import { SECOND_FACTOR_PATH } from './second-factor/second-factor-pages.tsx';
 import { sessionCookieName } from './session.ts';
 import { signIn } from './sign-in.ts';
 import { minutesLeft } from './sign-in-throttle.ts';
@@ -63,6 +64,11 @@ export const accountRoutes: RouteSpec[] = [
       setCookie(c, sessionCookieName(secure), outcome.token, {
         httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: services.session.absoluteMinutes * 60,
       });
+      // The password alone opens nothing for people who use (or must use) a second factor.
+      const standing = await secondFactorStanding(tx, outcome.personId);
+      if (standing.enrolled || standing.required) {
+        return c.redirect(`${SECOND_FACTOR_PATH}?next=${encodeURIComponent(next)}`, 303);
+      }
       return c.redirect(next, 303);
     },
   }),

@@ -13,6 +13,12 @@ export interface RequestContextRow {
     displayName: string;
     isSystemAdmin: boolean;
     locale: 'nl' | 'en';
+    /** When this session's second factor was given; null while only the password was checked. */
+    secondFactorAt: Date | null;
+    /** The person has a confirmed second factor. */
+    secondFactorEnrolled: boolean;
+    /** The person must use one: a system administrator, or an active role that can see household data. */
+    secondFactorRequired: boolean;
   } | null;
 }
 
@@ -31,10 +37,13 @@ export async function loadRequestContext(
     status: 'active' | 'suspended'; default_locale: 'nl' | 'en';
     session_id: string | null; person_id: string; created_at: Date; last_seen_at: Date; expires_at: Date;
     display_name: string; is_system_admin: boolean; locale: 'nl' | 'en'; deactivated_at: Date | null;
+    second_factor_at: Date | null; second_factor_enrolled: boolean; second_factor_required: boolean;
   }>`
     select p.id as pact_id, p.slug, p.name, p.municipality, p.jurisdiction, p.status, p.default_locale,
-           s.id as session_id, s.person_id, s.created_at, s.last_seen_at, s.expires_at,
-           per.display_name, per.is_system_admin, per.locale, per.deactivated_at
+           s.id as session_id, s.person_id, s.created_at, s.last_seen_at, s.expires_at, s.second_factor_at,
+           per.display_name, per.is_system_admin, per.locale, per.deactivated_at,
+           person_has_second_factor(per.id) as second_factor_enrolled,
+           person_needs_second_factor(per.id) as second_factor_required
       from (select 1) as one
       left join pact p on p.slug = ${pactSlug}
       left join session s on s.id = ${sessionHash}
@@ -53,7 +62,9 @@ export async function loadRequestContext(
         ? {
             id: row.session_id, personId: row.person_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at,
             expiresAt: row.expires_at, displayName: row.display_name, isSystemAdmin: row.is_system_admin,
-            locale: row.locale,
+            locale: row.locale, secondFactorAt: row.second_factor_at,
+            secondFactorEnrolled: row.second_factor_enrolled === true,
+            secondFactorRequired: row.second_factor_required === true,
           }
         : null,
   };
@@ -77,6 +88,64 @@ export async function insertSession(
 ): Promise<void> {
   await sql`insert into session (id, person_id, created_at, last_seen_at, expires_at, user_agent)
             values (${s.id}, ${s.personId}, ${s.now}, ${s.now}, ${s.expiresAt}, ${s.userAgent.slice(0, 300)})`.execute(tx);
+}
+
+/** Whether a person who just gave their password must now give (or set up) a second factor. */
+export async function secondFactorStanding(tx: Executor, personId: string): Promise<{ enrolled: boolean; required: boolean }> {
+  const r = await sql<{ enrolled: boolean; required: boolean }>`
+    select person_has_second_factor(${personId}) as enrolled, person_needs_second_factor(${personId}) as required`.execute(tx);
+  return { enrolled: r.rows[0]?.enrolled === true, required: r.rows[0]?.required === true };
+}
+
+/**
+ * Replaces a session by a new one under a new token once the second factor is given (the privilege
+ * rises, so the identifier changes: OWASP session management). The absolute end stays the same.
+ */
+export async function rotateSessionAfterSecondFactor(tx: Executor, oldId: string, newId: string, now: Date): Promise<void> {
+  await sql`insert into session (id, person_id, created_at, last_seen_at, expires_at, user_agent, second_factor_at)
+            select ${newId}, person_id, created_at, ${now}, expires_at, user_agent, ${now} from session where id = ${oldId}`.execute(tx);
+  await sql`delete from session where id = ${oldId}`.execute(tx);
+}
+
+export interface OwnSessionRow {
+  id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_agent: string;
+  second_factor_at: Date | null;
+}
+
+/** The caller's own sessions (row-level security allows only the person's own rows). */
+export async function listOwnSessions(tx: Executor, personId: string): Promise<OwnSessionRow[]> {
+  const r = await sql<OwnSessionRow>`
+    select id, created_at, last_seen_at, expires_at, user_agent, second_factor_at from session
+     where person_id = ${personId} order by last_seen_at desc, id`.execute(tx);
+  return r.rows;
+}
+
+/** Ends the person's sessions: all, all but one, or the one whose reference (first 16 characters of its id) is given. */
+export async function endOwnSessions(
+  tx: Executor,
+  personId: string,
+  which: { all: true } | { allBut: string } | { reference: string },
+): Promise<string[]> {
+  const r =
+    'all' in which
+      ? await sql<{ id: string }>`delete from session where person_id = ${personId} returning id`.execute(tx)
+      : 'allBut' in which
+        ? await sql<{ id: string }>`delete from session where person_id = ${personId} and id <> ${which.allBut} returning id`.execute(tx)
+        : await sql<{ id: string }>`delete from session where person_id = ${personId} and left(id, 16) = ${which.reference} returning id`.execute(tx);
+  return r.rows.map((row) => row.id);
+}
+
+/**
+ * Ends every session of a person, wherever they are signed in: after a password reset, a
+ * deactivation, or a reset of their second factor. Outside row-level security only.
+ */
+export async function deleteSessionsOfPerson(tx: Executor, personId: string): Promise<number> {
+  const r = await sql`delete from session where person_id = ${personId}`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 export async function deleteSession(tx: Executor, sessionId: string): Promise<void> {

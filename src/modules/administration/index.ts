@@ -1,2 +1,2 @@
-// Administration: the installation's pages for the system administrator (for now the outbox).
+// Administration: the installation's pages for the system administrator (the outbox, pacts and people).
 export { administrationRoutes } from './routes.tsx';

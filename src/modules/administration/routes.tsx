@@ -1,5 +1,6 @@
-// The installation's administration pages for the system administrator. For now: the outbox,
-// every mail the installation queued, and one message's text. Viewing mail is viewing personal
+// The installation's administration pages for the system administrator: the outbox (every mail
+// the installation queued, and one message's text), and the pacts and people pages
+// (pact-routes.tsx, people-routes.tsx). Viewing mail is viewing personal
 // data (addresses, names, links with tokens), so each view is written to the audit log, on the
 // installation's own chain (pactId null).
 import { z } from 'zod';
@@ -8,6 +9,8 @@ import { defineRoute, type RouteSpec } from '../../access/route.ts';
 import { findMail, listMail, listMailStatusChanges } from '../../platform/mail/index.ts';
 import { findPersonByEmail } from '../accounts/index.ts';
 import { OutboxMessagePage, OutboxPage } from './outbox-pages.tsx';
+import { pactAdministrationRoutes } from './pact-routes.tsx';
+import { peopleAdministrationRoutes } from './people-routes.tsx';
 
 /** Messages on the list page, newest first. */
 export const OUTBOX_LIMIT = 200;
@@ -53,4 +56,6 @@ export const administrationRoutes: RouteSpec[] = [
       return c.render(<OutboxMessagePage message={message} history={history} />, { title: c.get('t')('outbox.message') });
     },
   }),
+  ...pactAdministrationRoutes,
+  ...peopleAdministrationRoutes,
 ];

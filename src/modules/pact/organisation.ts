@@ -36,3 +36,7 @@ export const organisationProfileForm = z.object({
   version: z.string().max(40).default(''),
 });
 export type OrganisationProfileInput = z.output<typeof organisationProfileForm>;
+
+/** A new partner organisation: the same fields and rules as the profile, without the edit version. */
+export const newOrganisationForm = organisationProfileForm.omit({ version: true });
+export type NewOrganisationInput = z.output<typeof newOrganisationForm>;

@@ -62,12 +62,14 @@ export function PactHomePage({
   );
 }
 
-export function OrganisationsPage({ pact, organisations }: { pact: PactSummary; organisations: OrganisationListRow[] }) {
+export function OrganisationsPage({ pact, organisations, canCreate }: { pact: PactSummary; organisations: OrganisationListRow[]; canCreate: boolean }) {
   const t = useT();
   return (
     <>
+      <Flash />
       <Heading level={1}>{t('organisations.title')}</Heading>
       <Paragraph>{t('organisations.intro')}</Paragraph>
+      {canCreate ? <Paragraph><ButtonLink href={`/p/${pact.slug}/organisations/new`}>{t('organisationNew.link')}</ButtonLink></Paragraph> : null}
       <Table
         caption={t('organisations.title')}
         rows={organisations}
@@ -91,6 +93,7 @@ export function OrganisationPage({
   members,
   canEdit,
   canInvite,
+  canManageMembers,
 }: {
   pact: PactSummary;
   organisation: OrganisationRow;
@@ -98,6 +101,7 @@ export function OrganisationPage({
   members: MemberRow[] | null;
   canEdit: boolean;
   canInvite: boolean;
+  canManageMembers: boolean;
 }) {
   const t = useT();
   const o = organisation;
@@ -139,6 +143,12 @@ export function OrganisationPage({
         </>
       ) : null}
       {canInvite ? <Paragraph><ButtonLink href={`/p/${pact.slug}/organisations/${o.id}/invitations`}>{t('invitation.invite')}</ButtonLink></Paragraph> : null}
+      {canManageMembers ? (
+        <Paragraph>
+          <ButtonLink href={`/p/${pact.slug}/organisations/${o.id}/members`}>{t('members.manage')}</ButtonLink>{' '}
+          <ButtonLink href={`/p/${pact.slug}/organisations/${o.id}/teams`}>{t('teams.manage')}</ButtonLink>
+        </Paragraph>
+      ) : null}
     </>
   );
 }
@@ -153,6 +163,40 @@ const organisationLabels: Record<string, MessageKey> = {
   address: 'organisation.address',
 };
 
+/** The profile's fields, for editing an organisation and for adding one (then without initial values). */
+function OrganisationProfileFields({ state, organisation: o }: { state: FormState; organisation?: OrganisationRow }) {
+  return (
+    <>
+      <Field name="name" label="organisation.name" state={state} value={o?.name} maxlength={200} autocomplete="organization" />
+      <Field name="kind" label="organisation.kind" state={state} value={o?.kind} options={organisationKinds.map((k) => ({ value: k, label: `orgKind.${k}` }))} />
+      <Field name="description" label="organisation.description" state={state} value={o?.description} multiline optional maxlength={2000} />
+      <Field name="website" label="organisation.website" type="url" state={state} value={o?.website} optional maxlength={300} inputmode="url" />
+      <Field name="email" label="organisation.email" type="email" state={state} value={o?.email} optional maxlength={254} autocomplete="email" />
+      <Field name="phone" label="organisation.phone" type="tel" state={state} value={o?.phone} optional maxlength={40} autocomplete="tel" />
+      <Field name="address" label="organisation.address" state={state} value={o?.address} optional maxlength={300} autocomplete="street-address" />
+    </>
+  );
+}
+
+export function OrganisationNewPage({ pact, state }: { pact: PactSummary; state: FormState }) {
+  const t = useT();
+  return (
+    <>
+      <Heading level={1}>{t('organisationNew.title')}</Heading>
+      <Paragraph>{t('organisationNew.intro')}</Paragraph>
+      <ErrorSummary state={state} labels={organisationLabels} />
+      <form method="post" action={`/p/${pact.slug}/organisations/new`} class="utrecht-form sp-form" novalidate>
+        <CsrfField />
+        <OrganisationProfileFields state={state} />
+        <div class="sp-actions">
+          <Button>{t('organisationNew.submit')}</Button>
+          <Link href={`/p/${pact.slug}/organisations`}>{t('form.cancel')}</Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
 export function OrganisationEditPage({ pact, organisation, state }: { pact: PactSummary; organisation: OrganisationRow; state: FormState }) {
   const t = useT();
   const o = organisation;
@@ -163,13 +207,7 @@ export function OrganisationEditPage({ pact, organisation, state }: { pact: Pact
       <form method="post" action={`/p/${pact.slug}/organisations/${o.id}/edit`} class="utrecht-form sp-form" novalidate>
         <CsrfField />
         <input type="hidden" name="version" value={state.values?.version ?? o.updated_at.toISOString()} />
-        <Field name="name" label="organisation.name" state={state} value={o.name} maxlength={200} autocomplete="organization" />
-        <Field name="kind" label="organisation.kind" state={state} value={o.kind} options={organisationKinds.map((k) => ({ value: k, label: `orgKind.${k}` }))} />
-        <Field name="description" label="organisation.description" state={state} value={o.description} multiline optional maxlength={2000} />
-        <Field name="website" label="organisation.website" type="url" state={state} value={o.website} optional maxlength={300} inputmode="url" />
-        <Field name="email" label="organisation.email" type="email" state={state} value={o.email} optional maxlength={254} autocomplete="email" />
-        <Field name="phone" label="organisation.phone" type="tel" state={state} value={o.phone} optional maxlength={40} autocomplete="tel" />
-        <Field name="address" label="organisation.address" state={state} value={o.address} optional maxlength={300} autocomplete="street-address" />
+        <OrganisationProfileFields state={state} organisation={o} />
         <div class="sp-actions">
           <Button>{t('form.submit')}</Button>
           <Link href={`/p/${pact.slug}/organisations/${o.id}`}>{t('form.cancel')}</Link>

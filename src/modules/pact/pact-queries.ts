@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { OrganisationKind, OrganisationProfileInput } from './organisation.ts';
+import type { NewOrganisationInput, OrganisationKind, OrganisationProfileInput } from './organisation.ts';
 
 export interface OrganisationRow {
   id: string;
@@ -97,10 +97,23 @@ export async function updateOrganisationProfile(
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
-export async function organisationNameTaken(tx: Executor, name: string, exceptId: string): Promise<boolean> {
+/** Whether another organisation of the pact has this name, ignoring case (`exceptId` null: any organisation). */
+export async function organisationNameTaken(tx: Executor, name: string, exceptId: string | null): Promise<boolean> {
   const r = await sql<{ n: number }>`
-    select count(*)::int as n from organisation where lower(name) = lower(${name}) and id <> ${exceptId}`.execute(tx);
+    select count(*)::int as n from organisation
+     where lower(name) = lower(${name}) and (${exceptId}::uuid is null or id <> ${exceptId}::uuid)`.execute(tx);
   return (r.rows[0]?.n ?? 0) > 0;
+}
+
+/** Adds an organisation; null when the pact already has one with exactly this name (a concurrent add). */
+export async function insertOrganisation(tx: Executor, pactId: string, input: NewOrganisationInput, now: Date): Promise<string | null> {
+  const r = await sql<{ id: string }>`
+    insert into organisation (pact_id, name, kind, description, website, email, phone, address, created_at, updated_at)
+    values (${pactId}, ${input.name}, ${input.kind}, ${input.description}, ${input.website}, ${input.email}, ${input.phone},
+            ${input.address}, ${now}, ${now})
+    on conflict on constraint organisation_name_key do nothing
+    returning id`.execute(tx);
+  return r.rows[0]?.id ?? null;
 }
 
 export async function pactFigures(tx: Executor): Promise<{ organisations: number; members: number; neighbourhoods: number }> {

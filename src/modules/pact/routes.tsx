@@ -6,12 +6,13 @@ import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactPara
 import { csvResponse, toCsv } from '../../platform/csv/export.ts';
 import { parseForm, type FormResult } from '../../platform/forms.ts';
 import type { MessageKey } from '../../ui/messages/index.ts';
-import { organisationProfileForm } from './organisation.ts';
+import { addOrganisation } from './add-organisation.ts';
+import { newOrganisationForm, organisationProfileForm } from './organisation.ts';
 import {
   findOrganisation, listOrganisationMembers, listOrganisationNames, listOrganisations, listOrganisationSummaries, listTeams,
   organisationNameTaken, pactFigures, updateOrganisationProfile, updatePactSettings,
 } from './pact-queries.ts';
-import { OrganisationEditPage, OrganisationPage, OrganisationsPage, PactHomePage, PactSettingsPage } from './pact-pages.tsx';
+import { OrganisationEditPage, OrganisationNewPage, OrganisationPage, OrganisationsPage, PactHomePage, PactSettingsPage } from './pact-pages.tsx';
 
 const organisationParams = z.object({ pact: pactSlugParam, org: z.uuid() });
 
@@ -58,9 +59,10 @@ export const pactRoutes: RouteSpec[] = [
     path: '/p/:pact/organisations',
     permission: 'organisation:read',
     params: pactParams,
-    handler: async ({ c, tx, pact }) => {
+    handler: async ({ c, tx, pact, actor }) => {
       const organisations = await listOrganisations(tx);
-      return c.render(<OrganisationsPage pact={pact!} organisations={organisations} />, { title: c.get('t')('organisations.title') });
+      const canCreate = can(actor, 'pact:manage', { pact });
+      return c.render(<OrganisationsPage pact={pact!} organisations={organisations} canCreate={canCreate} />, { title: c.get('t')('organisations.title') });
     },
   }),
   defineRoute({
@@ -77,6 +79,34 @@ export const pactRoutes: RouteSpec[] = [
         organisations.map((o) => [o.name, t(`orgKind.${o.kind}` as MessageKey), o.members]),
       );
       return csvResponse(`${pact!.slug}-organisations.csv`, csv);
+    },
+  }),
+  // Before /organisations/:org: 'new' is not an organisation id (that route would answer 404).
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/organisations/new',
+    permission: 'pact:manage',
+    params: pactParams,
+    handler: async ({ c, pact }) => c.render(<OrganisationNewPage pact={pact!} state={{}} />, { title: c.get('t')('organisationNew.title') }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/p/:pact/organisations/new',
+    permission: 'pact:manage',
+    params: pactParams,
+    csrf: 'rerender',
+    handler: async ({ c, tx, pact, form, services, audit, flash, csrfRejected }) => {
+      const parsed = parseForm(newOrganisationForm, form!);
+      const rerender = (status: 400 | 403, state: Parameters<typeof OrganisationNewPage>[0]['state']) => {
+        c.status(status);
+        return c.render(<OrganisationNewPage pact={pact!} state={state} />, { title: c.get('t')('organisationNew.title') });
+      };
+      if (csrfRejected) return rerender(403, { values: parsed.values, formError: 'form.error.csrf' });
+      if (!parsed.ok) return rerender(400, parsed);
+      const outcome = await addOrganisation(tx, { pactId: pact!.id, organisation: parsed.value, now: services.clock.now() }, audit);
+      if (!outcome.ok) return rerender(400, { values: parsed.values, errors: { name: { key: 'organisation.nameTaken' } } });
+      flash('organisationNew.added');
+      return c.redirect(`/p/${pact!.slug}/organisations/${outcome.organisationId}`, 303);
     },
   }),
   defineRoute({
@@ -100,8 +130,11 @@ export const pactRoutes: RouteSpec[] = [
       }
       const canEdit = can(actor, 'organisation:edit', { pact, organisationId: params.org });
       const canInvite = can(actor, 'membership:invite', { pact, organisationId: params.org });
+      const canManageMembers = can(actor, 'organisation:manage-members', { pact, organisationId: params.org });
       return c.render(
-        <OrganisationPage pact={pact!} organisation={organisation} teams={teams} members={members} canEdit={canEdit} canInvite={canInvite} />,
+        <OrganisationPage
+          pact={pact!} organisation={organisation} teams={teams} members={members} canEdit={canEdit} canInvite={canInvite} canManageMembers={canManageMembers}
+        />,
         { title: organisation.name },
       );
     },

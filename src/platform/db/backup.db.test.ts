@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { seedDemo } from '../../app/seed-demo.ts';
+import { testSecondFactorKey } from '../../../tests/support/test-app.ts';
 import { recordAudit, verifyAuditChains } from '../audit/audit-log.ts';
 import { fixedClock } from '../clock.ts';
 import { configSchema } from '../config.ts';
@@ -143,7 +144,7 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
     const database = await openDatabase({ dataDir: source, poolSize: 1 });
     try {
       await migrate(database.pool);
-      await seedDemo(database.db, clock);
+      await seedDemo(database.db, clock, { secondFactorKey: testSecondFactorKey });
       // One more audited change after the seed, so the copy must hold the latest chain entries too.
       await database.db.transaction().execute(async (tx) => {
         const pact = await sql<{ id: string }>`

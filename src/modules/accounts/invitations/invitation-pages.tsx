@@ -70,7 +70,8 @@ function InvitationSummary({ invitation }: { invitation: InvitationByTokenRow })
     <DataList
       items={[
         [t('invitation.pact'), invitation.pact_name],
-        [t('invitation.organisation'), invitation.organisation_name],
+        // A coordinator invited into a new pact joins without organisation.
+        ...(invitation.organisation_name === null ? [] : [[t('invitation.organisation'), invitation.organisation_name] as [string, string]]),
         [t('invitation.role'), t(`role.${invitation.role}` as MessageKey)],
       ]}
     />

@@ -49,7 +49,7 @@ export async function revokeOpenInvitationsFor(
 
 export async function insertInvitation(
   tx: Executor,
-  i: { pactId: string; organisationId: string; role: Role; email: string; invitedBy: string; tokenHash: string; now: Date; expiresAt: Date },
+  i: { pactId: string; organisationId: string | null; role: Role; email: string; invitedBy: string; tokenHash: string; now: Date; expiresAt: Date },
 ): Promise<string> {
   const r = await sql<{ id: string }>`
     insert into invitation (pact_id, organisation_id, role, email, invited_by, token_hash, created_at, expires_at)
@@ -61,7 +61,8 @@ export async function insertInvitation(
 export interface InvitationRow {
   id: string;
   pact_id: string;
-  organisation_id: string;
+  /** Null for a pact coordinator invited by the system administrator into a new pact (migration 0009). */
+  organisation_id: string | null;
   role: Role;
   email: string;
   expires_at: Date;
@@ -87,7 +88,7 @@ export interface InvitationByTokenRow extends InvitationRow {
   pact_name: string;
   pact_status: 'active' | 'suspended';
   pact_default_locale: 'nl' | 'en';
-  organisation_name: string;
+  organisation_name: string | null;
 }
 
 /**
@@ -102,7 +103,7 @@ export async function findInvitationByTokenHash(tx: Executor, tokenHash: string,
            o.name as organisation_name
       from invitation i
       join pact p on p.id = i.pact_id
-      join organisation o on o.id = i.organisation_id
+      left join organisation o on o.id = i.organisation_id
      where i.token_hash = ${tokenHash}
      ${lock}`.execute(tx);
   return r.rows[0];
@@ -125,7 +126,7 @@ export async function markInvitationAccepted(tx: Executor, id: string, personId:
 /** System code only. Adds the membership unless the person already holds it (then nothing changes). */
 export async function insertMembership(
   tx: Executor,
-  m: { pactId: string; personId: string; organisationId: string; role: Role; now: Date },
+  m: { pactId: string; personId: string; organisationId: string | null; role: Role; now: Date },
 ): Promise<string | null> {
   const r = await sql<{ id: string }>`
     insert into membership (pact_id, person_id, organisation_id, role, created_at)

@@ -6,7 +6,7 @@ import { expiresAt, invitationState, rolesInvitableBy } from './invitation.ts';
 const WELZIJN = '11111111-1111-4111-8111-111111111111';
 const WOON = '22222222-2222-4222-8222-222222222222';
 const person = (memberships: Membership[]): Actor => ({
-  kind: 'person', personId: 'p', sessionId: 's', displayName: 'Iemand', isSystemAdmin: false, locale: 'nl', memberships,
+  kind: 'person', personId: 'p', sessionId: 's', displayName: 'Iemand', isSystemAdmin: false, locale: 'nl', secondFactor: 'verified', memberships,
 });
 
 test('a coordinator may give every role, a partner admin only professional, volunteer and partner admin in their own organisation', () => {

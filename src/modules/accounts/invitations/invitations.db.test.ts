@@ -12,6 +12,7 @@ import { openTestDatabase, testEngine } from '../../../../tests/support/test-dat
 import { createTestApp, personas, testSecret, type Persona, type TestApp } from '../../../../tests/support/test-app.ts';
 import { setCookies } from '../../../../tests/support/route-paths.ts';
 import { hashToken } from '../session.ts';
+import { demoTotpSecret, totpCode } from '../second-factor/second-factor.ts';
 
 let database: Database;
 let t: TestApp;
@@ -104,7 +105,8 @@ test(`a coordinator invites a partner admin into De Linde; the invitee sets a na
 
   const joined = await visitor.post(link, { displayName: 'Nieuwe Beheerder', password: strongPassword, passwordRepeat: strongPassword });
   assert.equal(joined.status, 303);
-  assert.equal(joined.headers.get('location'), '/p/lindewaard');
+  // A partner admin sees household data: the second factor is set up before anything else.
+  assert.equal(joined.headers.get('location'), '/account/second-factor?next=%2Fp%2Flindewaard');
   const token = setCookies(joined).get('__Host-sp_session');
   assert.ok(token, 'signed in: a session cookie is set');
   assert.deepEqual(await membershipsOf('nieuw.beheer@delinde.example'), [{ organisation_id: ids.delinde, role: 'partner_admin' }]);
@@ -113,7 +115,16 @@ test(`a coordinator invites a partner admin into De Linde; the invitee sets a na
   assert.equal(person.rows[0]!.display_name, 'Nieuwe Beheerder');
   assert.match(person.rows[0]!.password_hash, /^\$argon2id\$/);
 
-  const newcomer = personaFromSessionToken(token);
+  // Until the second factor is set up, the new partner admin reaches nothing.
+  const withPassword = personaFromSessionToken(token);
+  const editPath = `/p/lindewaard/organisations/${ids.delinde}/edit`;
+  assert.equal((await withPassword.get(editPath)).headers.get('location'), `/account/second-factor?next=${encodeURIComponent(editPath)}`);
+  const setUp = await (await withPassword.get('/account/second-factor')).text();
+  const secret = /class="sp-secret"[^>]*>([A-Z2-7 ]+)</.exec(setUp)?.[1]?.replaceAll(' ', '');
+  assert.ok(secret, 'the set-up page shows the secret');
+  const enrolled = await withPassword.post('/account/second-factor', { action: 'enrol', next: '/p/lindewaard', code: totpCode(secret, t.clock.now()) });
+  assert.equal(enrolled.status, 200);
+  const newcomer = personaFromSessionToken(setCookies(enrolled).get('__Host-sp_session')!);
   assert.equal((await newcomer.get(`/p/lindewaard/organisations/${ids.delinde}/edit`)).status, 200, 'the new partner admin edits their organisation');
   assert.equal((await newcomer.get(`/p/lindewaard/organisations/${ids.welzijn}/edit`)).status, 403, 'and not another one');
 
@@ -241,8 +252,12 @@ test('a person with an account signs in first, then accepts; someone else signed
 
   const login = await visitor.post('/login', { email, password: DEMO_PASSWORD, next: link });
   assert.equal(login.status, 303);
-  assert.equal(login.headers.get('location'), link);
-  const invitee = personaFromSessionToken(setCookies(login).get('__Host-sp_session')!);
+  assert.equal(login.headers.get('location'), `/account/second-factor?next=${encodeURIComponent(link)}`);
+  const withPassword = personaFromSessionToken(setCookies(login).get('__Host-sp_session')!);
+  const verified = await withPassword.post('/account/second-factor', { action: 'verify', next: link, code: totpCode(demoTotpSecret(email), t.clock.now()) });
+  assert.equal(verified.status, 303);
+  assert.equal(verified.headers.get('location'), link);
+  const invitee = personaFromSessionToken(setCookies(verified).get('__Host-sp_session')!);
   const acceptPage = await invitee.get(link);
   assert.equal(acceptPage.status, 200);
   assert.ok((await acceptPage.text()).includes('Uitnodiging aannemen'));

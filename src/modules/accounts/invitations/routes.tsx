@@ -9,6 +9,8 @@ import type { FormState } from '../../../ui/components.tsx';
 import { checkPassword } from '../password-policy.ts';
 import { findPerson, findPersonByEmail } from '../person-queries.ts';
 import { hashToken, sessionCookieName, tokenPattern } from '../session.ts';
+import { secondFactorStanding } from '../session-queries.ts';
+import { SECOND_FACTOR_PATH } from '../second-factor/second-factor-pages.tsx';
 import { acceptAsSignedInPerson, acceptWithNewAccount } from './accept-invitation.ts';
 import { createInvitation } from './create-invitation.ts';
 import { invitationState, rolesInvitableBy } from './invitation.ts';
@@ -74,6 +76,14 @@ function gone(ctx: RouteContext<{ token: string }>) {
   return ctx.c.render(<InvitationGonePage />, { title: ctx.c.get('t')('invitation.gone.title') });
 }
 
+/** The pact's home, or first the second-factor set-up when the new role needs one and this session has none yet. */
+async function pathAfterJoining(ctx: RouteContext<Record<string, string>>, personId: string, verified: boolean, pactSlug: string): Promise<string> {
+  const home = `/p/${pactSlug}`;
+  if (verified) return home;
+  const standing = await secondFactorStanding(ctx.tx, personId);
+  return standing.enrolled || standing.required ? `${SECOND_FACTOR_PATH}?next=${encodeURIComponent(home)}` : home;
+}
+
 export const invitationRoutes: RouteSpec[] = [
   defineRoute({
     method: 'GET',
@@ -124,7 +134,12 @@ export const invitationRoutes: RouteSpec[] = [
     handler: async ({ c, tx, pact, actor, params, services, audit, flash }) => {
       const invitation = await findInvitation(tx, params.id);
       if (!invitation) throw new HttpError(404);
-      if (!can(actor, 'membership:invite', { pact, organisationId: invitation.organisation_id })) throw new HttpError(403);
+      // An invitation without organisation (a coordinator invited into a new pact by the system
+      // administrator) is the pact's own business: its coordinators may withdraw it.
+      const allowed = invitation.organisation_id === null
+        ? can(actor, 'pact:manage', { pact })
+        : can(actor, 'membership:invite', { pact, organisationId: invitation.organisation_id });
+      if (!allowed) throw new HttpError(403);
       if (await revokeInvitation(tx, invitation.id, services.clock.now())) {
         await audit({
           action: 'invitation.revoke', recordType: 'invitation', recordId: invitation.id, purpose: 'pact-administration',
@@ -134,7 +149,7 @@ export const invitationRoutes: RouteSpec[] = [
       } else {
         flash('invitation.notOpen');
       }
-      return c.redirect(`/p/${pact!.slug}/organisations/${invitation.organisation_id}/invitations`, 303);
+      return c.redirect(invitation.organisation_id === null ? `/p/${pact!.slug}` : `/p/${pact!.slug}/organisations/${invitation.organisation_id}/invitations`, 303);
     },
   }),
   defineRoute({
@@ -185,7 +200,7 @@ export const invitationRoutes: RouteSpec[] = [
         }
         await acceptAsSignedInPerson(tx, services, { invitation, personId: actor.personId, requestId });
         flash('invitation.welcome');
-        return c.redirect(`/p/${invitation.pact_slug}`, 303);
+        return c.redirect(await pathAfterJoining(ctx, actor.personId, actor.secondFactor === 'verified', invitation.pact_slug), 303);
       }
 
       await lockEmail(tx, invitation.email);
@@ -214,7 +229,7 @@ export const invitationRoutes: RouteSpec[] = [
         httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: services.session.absoluteMinutes * 60,
       });
       flash('invitation.welcome');
-      return c.redirect(`/p/${invitation.pact_slug}`, 303);
+      return c.redirect(await pathAfterJoining(ctx, outcome.personId, false, invitation.pact_slug), 303);
     },
   }),
 ];

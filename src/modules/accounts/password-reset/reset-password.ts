@@ -12,7 +12,8 @@ import type { FieldErrors } from '../../../platform/forms.ts';
 import { checkPassword } from '../password-policy.ts';
 import { throttleKey } from '../sign-in-throttle.ts';
 import { clearFailureCounter } from '../sign-in-throttle-queries.ts';
-import { deleteSessionsOfPerson, markResetTokenUsed, setPasswordHash, type ResetTokenRow } from './reset-token-queries.ts';
+import { markResetTokenUsed, setPasswordHash, type ResetTokenRow } from './reset-token-queries.ts';
+import { deleteSessionsOfPerson } from '../session-queries.ts';
 
 export type ResetPasswordOutcome = { ok: true; sessionsEnded: number } | { ok: false; errors: FieldErrors };
 

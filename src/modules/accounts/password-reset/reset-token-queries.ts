@@ -62,12 +62,6 @@ export async function setPasswordHash(tx: Executor, personId: string, passwordHa
   await sql`update person set password_hash = ${passwordHash} where id = ${personId}`.execute(tx);
 }
 
-/** Ends every session of the person: whoever knew the old password is signed out everywhere. */
-export async function deleteSessionsOfPerson(tx: Executor, personId: string): Promise<number> {
-  const r = await sql`delete from session where person_id = ${personId}`.execute(tx);
-  return Number(r.numAffectedRows ?? 0);
-}
-
 /** Housekeeping: links that ended more than a day ago carry no information any more. */
 export async function deleteOldResetTokens(tx: Executor, now: Date): Promise<number> {
   const r = await sql`delete from password_reset_token where expires_at < ${new Date(now.getTime() - 86_400_000)}`.execute(tx);

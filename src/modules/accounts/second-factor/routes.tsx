@@ -1,0 +1,203 @@
+// The second factor: set-up (QR code, first code, recovery codes), the code at sign-in, new
+// recovery codes, and a system administrator's reset for someone who lost their phone and codes.
+//
+// These routes run outside row-level security (`system: true`): the secrets live in
+// installation-level tables that no pact request may read (migration 0007), and a verified
+// session is rotated to a new token, which needs an insert into `session`. Every query names the
+// signed-in person (or, for the reset, the person a system administrator chose).
+import { setCookie } from 'hono/cookie';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { HttpError } from '../../../access/http-error.ts';
+import { defineRoute, type RouteContext, type RouteSpec } from '../../../access/route.ts';
+import { parseForm } from '../../../platform/forms.ts';
+import type { FormState } from '../../../ui/components.tsx';
+import { safeNext } from '../account-forms.ts';
+import { minutesLeft } from '../sign-in-throttle.ts';
+import { findPerson } from '../person-queries.ts';
+import { deleteSessionsOfPerson, rotateSessionAfterSecondFactor } from '../session-queries.ts';
+import { hashToken, newToken, sessionCookieName } from '../session.ts';
+import { confirmSecondFactor, pendingEnrolmentSecret } from './enrol-second-factor.ts';
+import { provisioningUri, hashRecoveryCode, newRecoveryCodes } from './second-factor.ts';
+import { resetSecondFactorForm, secondFactorForm } from './second-factor-forms.ts';
+import { countUnusedRecoveryCodes, findSecondFactor, removeSecondFactor, replaceRecoveryCodes } from './second-factor-queries.ts';
+import { EnrolPage, RecoveryCodesPage, ResetSecondFactorPage, SECOND_FACTOR_PATH, SecondFactorStatusPage, VerifyPage } from './second-factor-pages.tsx';
+import { verifySecondFactor } from './verify-second-factor.ts';
+
+type Ctx = RouteContext<Record<string, string>>;
+
+function personOf(ctx: Ctx) {
+  if (ctx.actor.kind !== 'person') throw new Error('the second-factor routes admit only signed-in people');
+  return ctx.actor;
+}
+
+/** What the page shows: the code at sign-in, the set-up, or (once verified) the status. */
+async function renderPage(ctx: Ctx, state: FormState, next: string): Promise<Response> {
+  const { c, tx, services } = ctx;
+  const actor = personOf(ctx);
+  const t = c.get('t');
+  if (actor.secondFactor === 'verify') {
+    return c.render(<VerifyPage state={state} next={next} />, { title: t('secondFactor.verify.title') });
+  }
+  const now = services.clock.now();
+  const secret = await pendingEnrolmentSecret(tx, services.secondFactor.keys, actor.personId, now);
+  if (secret === null) {
+    const row = (await findSecondFactor(tx, actor.personId))!;
+    const unused = await countUnusedRecoveryCodes(tx, actor.personId);
+    return c.render(<SecondFactorStatusPage state={state} enrolledAt={row.confirmed_at!} unusedCodes={unused} />, { title: t('secondFactor.status.title') });
+  }
+  const person = (await findPerson(tx, actor.personId))!;
+  const qrSvg = await QRCode.toString(provisioningUri(secret, person.email), { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  return c.render(<EnrolPage state={state} next={next} secret={secret} qrSvg={qrSvg} required={actor.secondFactor === 'enrol'} />, {
+    title: t('secondFactor.enrol.title'),
+  });
+}
+
+/** The session now has both factors: a new token replaces the old one. */
+function rotateCookie(ctx: Ctx, token: string): void {
+  const secure = ctx.services.session.secureCookies;
+  setCookie(ctx.c, sessionCookieName(secure), token, {
+    httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: ctx.services.session.absoluteMinutes * 60,
+  });
+}
+
+async function completeSignIn(ctx: Ctx, method: string): Promise<void> {
+  const actor = personOf(ctx);
+  const token = newToken();
+  const newId = hashToken(token);
+  await rotateSessionAfterSecondFactor(ctx.tx, actor.sessionId, newId, ctx.services.clock.now());
+  await ctx.audit({ pactId: null, action: 'session.second-factor', recordType: 'session', recordId: newId.slice(0, 16), subjectPersonId: actor.personId, purpose: 'security', details: { method } });
+  rotateCookie(ctx, token);
+}
+
+const personParams = z.object({ personId: z.uuid() });
+const RESET_PATH = '/admin/people/:personId/second-factor/reset';
+
+async function renderResetPage(ctx: RouteContext<{ personId: string }>, state: FormState): Promise<Response> {
+  const person = await findPerson(ctx.tx, ctx.params.personId);
+  if (!person) throw new HttpError(404);
+  const enrolled = (await findSecondFactor(ctx.tx, person.id))?.confirmed_at != null;
+  const t = ctx.c.get('t');
+  return ctx.c.render(<ResetSecondFactorPage person={person} enrolled={enrolled} state={state} />, { title: t('secondFactor.reset.title') });
+}
+
+export const secondFactorRoutes: RouteSpec[] = [
+  defineRoute({
+    method: 'GET',
+    path: SECOND_FACTOR_PATH,
+    permission: 'account:second-factor',
+    system: true,
+    handler: async (ctx) => renderPage(ctx, {}, safeNext(ctx.c.req.query('next') ?? (ctx.actor.kind === 'person' && ctx.actor.secondFactor === 'verified' ? '/account' : '/'))),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: SECOND_FACTOR_PATH,
+    permission: 'account:second-factor',
+    system: true,
+    csrf: 'rerender',
+    handler: async (ctx) => {
+      const { c, tx, form, services, csrfRejected } = ctx;
+      const actor = personOf(ctx);
+      const parsed = parseForm(secondFactorForm, form!);
+      const next = safeNext(parsed.values.next);
+      if (csrfRejected) {
+        c.status(403);
+        return renderPage(ctx, { values: parsed.values, formError: 'form.error.csrf' }, next);
+      }
+      if (!parsed.ok) {
+        c.status(400);
+        return renderPage(ctx, parsed, next);
+      }
+      const now = services.clock.now();
+      const refused = (outcome: { reason: string; until?: Date }): Promise<Response> => {
+        c.status(outcome.reason === 'locked' ? 429 : 400);
+        const state: FormState = outcome.reason === 'locked'
+          ? { values: parsed.values, formError: 'secondFactor.locked', formErrorParams: { minutes: minutesLeft(outcome.until!, now) } }
+          : { values: parsed.values, errors: { code: { key: 'secondFactor.wrongCode' } } };
+        return renderPage(ctx, state, next);
+      };
+      const { action, code } = parsed.value;
+
+      if (actor.secondFactor === 'verify') {
+        if (action !== 'verify') throw new HttpError(409);
+        const outcome = await verifySecondFactor(tx, services.secondFactor, actor.personId, code, now);
+        if (!outcome.ok) {
+          await ctx.audit({ pactId: null, action: 'session.second-factor-refused', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security', details: { reason: outcome.reason } });
+          return refused(outcome);
+        }
+        await completeSignIn(ctx, outcome.method);
+        if (outcome.method === 'recovery-code') ctx.flash('secondFactor.recoveryCodeUsed');
+        return c.redirect(next, 303);
+      }
+
+      if (action === 'enrol') {
+        const outcome = await confirmSecondFactor(tx, services.secondFactor, actor.personId, code, now);
+        if (!outcome.ok) {
+          if (outcome.reason === 'already-enrolled' || outcome.reason === 'no-enrolment') throw new HttpError(409);
+          return refused(outcome);
+        }
+        await ctx.audit({ pactId: null, action: 'second-factor.enrol', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security' });
+        await completeSignIn(ctx, 'enrolment');
+        return c.render(<RecoveryCodesPage codes={outcome.recoveryCodes} next={next} />, { title: c.get('t')('secondFactor.codes.title') });
+      }
+
+      if (action === 'recovery-codes' && actor.secondFactor === 'verified') {
+        // New codes only with a current code from the app: a session left open is not enough.
+        const outcome = await verifySecondFactor(tx, services.secondFactor, actor.personId, code, now, { allowRecoveryCode: false });
+        if (!outcome.ok) {
+          if (outcome.reason === 'not-enrolled') throw new HttpError(409);
+          return refused(outcome);
+        }
+        const codes = newRecoveryCodes();
+        await replaceRecoveryCodes(tx, actor.personId, codes.map(hashRecoveryCode), now);
+        await ctx.audit({ pactId: null, action: 'second-factor.recovery-codes', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security' });
+        return c.render(<RecoveryCodesPage codes={codes} next={SECOND_FACTOR_PATH} />, { title: c.get('t')('secondFactor.codes.title') });
+      }
+      throw new HttpError(409);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: RESET_PATH,
+    permission: 'system:admin',
+    params: personParams,
+    // Installation-level: any person's second factor, by a system administrator.
+    system: true,
+    handler: async (ctx) => renderResetPage(ctx, {}),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: RESET_PATH,
+    permission: 'system:admin',
+    params: personParams,
+    // Installation-level: any person's second factor, by a system administrator.
+    system: true,
+    csrf: 'rerender',
+    handler: async (ctx) => {
+      const { params, tx, actor, form, csrfRejected, c } = ctx;
+      if (actor.kind !== 'person') throw new Error('system:admin admits only people');
+      const parsed = parseForm(resetSecondFactorForm, form!);
+      if (csrfRejected) {
+        c.status(403);
+        return renderResetPage(ctx, { values: parsed.values, formError: 'form.error.csrf' });
+      }
+      if (!parsed.ok) {
+        c.status(400);
+        return renderResetPage(ctx, parsed);
+      }
+      if (params.personId === actor.personId) {
+        c.status(409);
+        return renderResetPage(ctx, { values: parsed.values, formError: 'secondFactor.reset.notSelf' });
+      }
+      const removed = await removeSecondFactor(tx, params.personId);
+      // Whoever holds the phone or a session must not keep access: every session ends.
+      const ended = await deleteSessionsOfPerson(tx, params.personId);
+      await ctx.audit({
+        pactId: null, action: 'second-factor.reset', recordType: 'person', recordId: params.personId, subjectPersonId: params.personId,
+        purpose: 'security', details: { removed, sessionsEnded: ended },
+      });
+      ctx.flash(removed ? 'secondFactor.reset.done' : 'secondFactor.reset.none');
+      return c.redirect(`/admin/people/${params.personId}`, 303);
+    },
+  }),
+];
