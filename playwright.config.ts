@@ -38,6 +38,10 @@ if (!process.env.SP_E2E_RUN_DIR) {
   process.env.SP_E2E_RUN_DIR = runDir;
   process.env.SP_E2E_PORT = freePort();
   process.env.SP_E2E_SESSION_SECRET = randomBytes(32).toString('base64url');
+  process.env.SP_E2E_SECOND_FACTOR_KEY = randomBytes(32).toString('base64');
+  let smtpPort = freePort();
+  while (smtpPort === process.env.SP_E2E_PORT) smtpPort = freePort();
+  process.env.SP_E2E_SMTP_PORT = smtpPort;
   if (process.env.DATABASE_URL) process.env.SP_E2E_DATABASE_URL = freshDatabase(process.env.DATABASE_URL);
 }
 const runDir = process.env.SP_E2E_RUN_DIR;
@@ -48,6 +52,7 @@ export default defineConfig({
   testDir: './tests/e2e',
   testMatch: '**/*.e2e.ts',
   outputDir: './test-results',
+  globalSetup: './tests/e2e/support/global-setup.ts',
   globalTeardown: './tests/e2e/support/global-teardown.ts',
   // Two cores: the app server and one browser per worker share them.
   workers: 2,
@@ -100,6 +105,11 @@ export default defineConfig({
       SEED_DEMO: 'true',
       // As in production: a configured secret (without one, the app warns on PostgreSQL).
       SESSION_SECRET: process.env.SP_E2E_SESSION_SECRET!,
+      SECOND_FACTOR_KEY: process.env.SP_E2E_SECOND_FACTOR_KEY!,
+      // Mail goes to a real SMTP server started by tests/e2e/support/global-setup.ts.
+      SMTP_URL: `smtp://127.0.0.1:${process.env.SP_E2E_SMTP_PORT}`,
+      // Short enough for a journey to see a lock-out lift, as it does after the configured time.
+      LOGIN_LOCKOUT_MINUTES: '1',
       // Every browser in the suite comes from 127.0.0.1, so the per-address log-in limit would count
       // all journeys' deliberate wrong passwords together. The per-account lock-out is what the
       // journeys exercise; the per-address limit is covered by the database tests.

@@ -2,6 +2,7 @@
 // refused with an error summary that keeps what can be kept.
 import { DEMO_PASSWORD, welzijnAdmin } from './support/accounts.ts';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+import { giveSecondFactor } from './support/second-factor.ts';
 
 test('a partner admin signs in with the form, lands on the pact dashboard and signs out again', async ({ page }) => {
   await page.goto('/p/lindewaard');
@@ -16,6 +17,8 @@ test('a partner admin signs in with the form, lands on the pact dashboard and si
   await page.getByLabel('E-mailadres').fill(welzijnAdmin.email);
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+  // A partner admin sees household data: the password is followed by the code from the app.
+  await giveSecondFactor(page, welzijnAdmin.totpSecret!, '/p/lindewaard');
 
   await expect(page).toHaveURL('/p/lindewaard');
   await expect(page.getByRole('heading', { level: 2, name: 'Uw werk in dit pact' })).toBeVisible();

@@ -2,120 +2,20 @@
 // real database: what arrives, what is retried, what fails, what goes to the outbox, and that two
 // workers at the same time deliver every message once.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { fixedClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createLogger } from '../logger.ts';
 import { translatorFor } from '../../ui/messages/index.ts';
 import { openTestDatabase, testEngine } from '../../../tests/support/test-database.ts';
+import { headersOf, parseMessage, startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp.ts';
 import { claimDueMail } from './mail-queries.ts';
 import { queueMail } from './queue-mail.ts';
 import { renderMail } from './render-mail.tsx';
 import { sendQueuedMail, type MailWorkerDeps } from './send-queued-mail.ts';
 import { createMailSender, type MailSender } from './smtp-sender.ts';
-
-// ---- a real SMTP server ---------------------------------------------------------------------
-
-interface Received {
-  envelopeTo: string[];
-  raw: string;
-}
-
-interface TestSmtpServer {
-  url: string;
-  received: Received[];
-  close(): Promise<void>;
-}
-
-async function startSmtpServer(options: {
-  /** Refuse the message after reading it (a 4xx by default, as a full mailbox would). */
-  refuseData?: () => Error | null;
-  refuseRecipient?: (address: string) => Error | null;
-  delayMs?: number;
-} = {}): Promise<TestSmtpServer> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address: SMTPServerAddress, _session, callback) {
-      callback(options.refuseRecipient?.(address.address) ?? null);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        setTimeout(() => {
-          const refusal = options.refuseData?.() ?? null;
-          if (!refusal) received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback(refusal);
-        }, options.delayMs ?? 0);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-// ---- reading a raw message, minimally -------------------------------------------------------
-
-function headersOf(part: string): Map<string, string> {
-  const head = part.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split(/\r?\n/)) {
-    const at = line.indexOf(':');
-    if (at > 0) headers.set(line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim());
-  }
-  return headers;
-}
-
-function bodyOf(part: string): string {
-  return part.slice(part.search(/\r?\n\r?\n/)).replace(/^\r?\n\r?\n/, '');
-}
-
-function decode(body: string, encoding: string | undefined): string {
-  if (encoding?.toLowerCase() === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding?.toLowerCase() !== 'quoted-printable') return body;
-  const text = body.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const hex = text.slice(i + 1, i + 3);
-    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(Number.parseInt(hex, 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(text[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** To, Subject, Message-ID, and the text/plain and text/html parts of a multipart/alternative message. */
-function parseMessage(raw: string): { to: string; subject: string; messageId: string; text: string; html: string | null } {
-  const headers = headersOf(raw);
-  const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
-  const parts = boundary ? raw.split(`--${boundary}`).slice(1, -1) : [raw];
-  const find = (type: string) => {
-    const part = parts.find((p) => (headersOf(p.replace(/^\r?\n/, '')).get('content-type') ?? '').startsWith(type));
-    if (!part) return null;
-    const trimmed = part.replace(/^\r?\n/, '');
-    return decode(bodyOf(trimmed), headersOf(trimmed).get('content-transfer-encoding')).replace(/\r\n/g, '\n').replace(/\n$/, '');
-  };
-  return {
-    to: headers.get('to') ?? '',
-    subject: headers.get('subject') ?? '',
-    messageId: headers.get('message-id') ?? '',
-    text: find('text/plain') ?? '',
-    html: find('text/html'),
-  };
-}
 
 // ---- the tests ------------------------------------------------------------------------------
 

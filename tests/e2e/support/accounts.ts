@@ -2,10 +2,11 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, demoAccounts } from '../../../src/app/seed-demo.ts';
 import { expect, expectNoAxeViolations } from './fixtures.ts';
+import { giveSecondFactor } from './second-factor.ts';
 
 export { DEMO_PASSWORD };
 
-function account(email: string): { email: string; displayName: string } {
+function account(email: string): { email: string; displayName: string; totpSecret: string | null } {
   const found = demoAccounts.find((a) => a.email === email);
   if (!found) throw new Error(`${email} is not a demo account (src/app/seed-demo.ts)`);
   return found;
@@ -17,12 +18,19 @@ export const hagedoornCoordinator = account('coordinator@hagedoorn.example');
 export const lindewaardCoordinator = account('coordinator@lindewaard.example');
 
 /** Opens the sign-in form (for `next`), signs in and waits for the page after it. Checks both pages with axe. */
-export async function signIn(page: Page, who: { email: string; displayName: string }, next = '/'): Promise<void> {
+export async function signIn(
+  page: Page,
+  who: { email: string; displayName: string; totpSecret?: string | null },
+  next = '/',
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await expectNoAxeViolations(page);
   await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+  // People who see household data (and system administrators) give the code from their app.
+  if (who.totpSecret) await giveSecondFactor(page, who.totpSecret, next);
   await expect(page).toHaveURL(next);
   await expect(page.getByText(`Ingelogd als ${who.displayName}`)).toBeVisible();
   await expectNoAxeViolations(page);

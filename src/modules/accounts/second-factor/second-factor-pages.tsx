@@ -16,6 +16,7 @@ export function EnrolPage({ state, next, secret, qrSvg, required }: { state: For
   return (
     <>
       <Heading level={1}>{t('secondFactor.enrol.title')}</Heading>
+      <Flash />
       <Paragraph lead>{t(required ? 'secondFactor.enrol.required' : 'secondFactor.enrol.optional')}</Paragraph>
       <ErrorSummary state={state} labels={{ code: 'secondFactor.code' }} />
       <ol class="utrecht-ordered-list sp-steps">
@@ -48,6 +49,7 @@ export function VerifyPage({ state, next }: { state: FormState; next: string }) 
   return (
     <>
       <Heading level={1}>{t('secondFactor.verify.title')}</Heading>
+      <Flash />
       <Paragraph lead>{t('secondFactor.verify.intro')}</Paragraph>
       <ErrorSummary state={state} labels={{ code: 'secondFactor.codeOrRecovery' }} />
       <form method="post" action={SECOND_FACTOR_PATH} class="utrecht-form sp-form" novalidate>
