@@ -42,7 +42,10 @@ export const configSchema = z
      * Kept apart from SESSION_SECRET, so that rotating one does not touch the other.
      */
     SECOND_FACTOR_KEY: secretKey.optional(),
-    /** The key before a rotation: still opens secrets sealed with it, until each is used again. */
+    /**
+     * The key before a rotation: still opens secrets sealed with it. They are not re-sealed, so keep it
+     * set while any of them is in use (new enrolments are sealed with SECOND_FACTOR_KEY).
+     */
     SECOND_FACTOR_PREVIOUS_KEY: secretKey.optional(),
     SESSION_IDLE_MINUTES: durationMinutes.default(30),
     SESSION_ABSOLUTE_MINUTES: durationMinutes.default(60 * 12),

@@ -68,6 +68,15 @@ export function AccountPage({
         />
         <Button>{t('form.submit')}</Button>
       </form>
+      <Heading level={2}>{t('account.security')}</Heading>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          <Link href="/account/second-factor">{t('account.secondFactorLink')}</Link>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <Link href="/account/sessions">{t('account.sessionsLink')}</Link>
+        </li>
+      </ul>
     </>
   );
 }

@@ -2,6 +2,7 @@
 // QR page, recovery codes, guessing, replay, my sessions, and a system administrator's reset.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { DEMO_PASSWORD } from '../../../app/seed-demo.ts';
@@ -218,7 +219,13 @@ test('a system administrator resets a lost second factor: the person is signed o
   const email = personas.otherOrganisationAdmin;
   const target = await personId(email);
   const victim = await t.sessionFor(email);
-  const reset = await admin.post(`/admin/people/${target}/second-factor/reset`, {});
+  const page = await admin.get(`/admin/people/${target}/second-factor/reset`);
+  assert.equal(page.status, 200);
+  const unconfirmed = await admin.post(`/admin/people/${target}/second-factor/reset`, {});
+  assert.equal(unconfirmed.status, 400, 'only after confirming who is asking');
+  assert.match(await unconfirmed.text(), /Vink aan dat u hebt gecontroleerd/);
+  assert.equal((await sql<{ n: number }>`select count(*)::int as n from second_factor where person_id = ${target}`.execute(database.db)).rows[0]!.n, 1);
+  const reset = await admin.post(`/admin/people/${target}/second-factor/reset`, { confirm: 'yes' });
   assert.equal(reset.status, 303);
   assert.equal(reset.headers.get('location'), `/admin/people/${target}`);
   assert.equal((await sql<{ n: number }>`select count(*)::int as n from second_factor where person_id = ${target}`.execute(database.db)).rows[0]!.n, 0);
@@ -226,8 +233,43 @@ test('a system administrator resets a lost second factor: the person is signed o
   const signedIn = await signInWithPassword(email);
   assert.equal(signedIn.location, '/account/second-factor?next=%2Fp%2Flindewaard%2Forganisations');
   assert.match(await (await signedIn.persona.get('/account/second-factor')).text(), /Stel de tweede stap in/);
-  const self = await admin.post(`/admin/people/${await personId(personas.systemAdmin)}/second-factor/reset`, {});
-  assert.equal(self.status, 303);
+  const self = await admin.post(`/admin/people/${await personId(personas.systemAdmin)}/second-factor/reset`, { confirm: 'yes' });
+  assert.equal(self.status, 409);
+  assert.match(await self.text(), /eigen tweede stap niet verwijderen/);
   assert.equal((await sql<{ n: number }>`select count(*)::int as n from second_factor where person_id = ${await personId(personas.systemAdmin)}`.execute(database.db)).rows[0]!.n, 1, 'not one\'s own');
   assert.ok((await auditActions(target)).includes('second-factor.reset'));
+});
+
+test('property: any input to the code form and the sessions form gets a clear answer, never a 500, and changes nothing it should not', async () => {
+  const hostile = fc.oneof(
+    fc.string({ maxLength: 50 }),
+    fc.string({ unit: 'binary', maxLength: 50 }),
+    fc.constantFrom('', '000000', '12345', '1234567', 'abcde-fghjk', '<script>x</script>', '\u0000', 'x'.repeat(41), 'others', 'all', '0123456789abcdef'),
+  );
+  const secondFactorRows = async () => (await sql`select person_id, sealed_secret, confirmed_at from second_factor order by person_id`.execute(database.db)).rows;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record({ action: fc.oneof(fc.constantFrom('enrol', 'verify', 'recovery-codes'), hostile), code: hostile, next: hostile }, { requiredKeys: [] }),
+      fc.record({ scope: hostile }, { requiredKeys: [] }),
+      fc.boolean(),
+      async (codeForm, sessionsForm, passwordOnly) => {
+        const persona = await t.sessionFor(personas.professional, { passwordOnly });
+        const before = await secondFactorRows();
+        const response = await persona.post('/account/second-factor', codeForm as Record<string, string>);
+        assert.ok(response.status < 500, `code form: HTTP ${response.status}`);
+        assert.ok([200, 303, 400, 409, 429].includes(response.status), `code form: HTTP ${response.status}`);
+        const location = response.headers.get('location');
+        if (location) assert.ok(location.startsWith('/') && !location.startsWith('//'), `a local redirect, not ${location}`);
+        // Secrets and enrolments never change through a wrong or foreign code.
+        if (response.status !== 200) assert.deepEqual(await secondFactorRows(), before);
+        if (!passwordOnly) {
+          const ended = await persona.post('/account/sessions/end', sessionsForm as Record<string, string>);
+          assert.ok([303, 400].includes(ended.status), `sessions form: HTTP ${ended.status}`);
+        }
+      },
+    ),
+    { numRuns: 40 },
+  );
+  // The many wrong codes may have locked the professional's second factor: unlock for later tests.
+  await sql`update second_factor set failures = 0, locked_until = null`.execute(database.db);
 });
