@@ -264,11 +264,15 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
       assert.deepEqual(r.rows, [{ note: 'the database that was here' }]);
     });
 
+    // The installation's key files are not in the backup: they stay, so second factors keep working.
+    writeFileSync(join(occupied, 'second-factor-key'), 'the installation key');
     const forced = await runCli(['restore', backupFile, '--force'], { DATA_DIR: occupied });
     assert.equal(forced.code, 0, describeRun(forced));
+    assert.equal(readFileSync(join(occupied, 'second-factor-key'), 'utf8'), 'the installation key');
     const aside = readdirSync(root).filter((name) => name.startsWith('occupied.before-restore-'));
     assert.equal(aside.length, 1, readdirSync(root).join(', '));
     assert.match(forced.stdout, new RegExp(`kept in .*${aside[0]}`));
+    assert.equal(readFileSync(join(root, aside[0]!, 'second-factor-key'), 'utf8'), 'the installation key', 'and a copy beside the old database');
     await withDataDir(join(root, aside[0]!), async (db) => {
       const r = await sql<{ note: string }>`select note from keep_me`.execute(db);
       assert.deepEqual(r.rows, [{ note: 'the database that was here' }]);

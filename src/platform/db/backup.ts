@@ -6,7 +6,7 @@
 // and only then puts it in place. On PostgreSQL, pg_dump and pg_restore do this job (see
 // `postgresBackupInstructions`).
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
@@ -267,10 +267,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 
     if (movedAside) {
       mkdirSync(movedAside);
-      // Everything but our lock file and the loaded copy: the database, and the generated secret.
+      // Everything but our lock file and the loaded copy moves aside. The installation's keys (the
+      // CSRF secret, the key that seals second-factor secrets) are not in a backup, by design: they
+      // stay in place, with a copy beside the old database, so the restored people can still sign
+      // in with their second factor.
       for (const entry of readdirSync(dataDir)) {
         if (entry === 'schakelpunt.lock' || entry === 'pgdata.restoring') continue;
-        renameSync(join(dataDir, entry), join(movedAside, entry));
+        if (INSTALLATION_KEY_FILES.includes(entry)) copyFileSync(join(dataDir, entry), join(movedAside, entry));
+        else renameSync(join(dataDir, entry), join(movedAside, entry));
       }
     }
     // An empty pgdata (a folder without a database) makes way for the loaded one; rmdir refuses a full one.
@@ -289,6 +293,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     lock.release();
   }
 }
+
+/** Key files the app keeps in an embedded data folder (src/app/services.ts); never part of a backup. */
+export const INSTALLATION_KEY_FILES = ['secret', 'second-factor-key'];
 
 /** What to run on PostgreSQL (DATABASE_URL set): its own tools make the backup; the CLI does not run them. */
 export function postgresBackupInstructions(command: 'backup' | 'restore', file = 'FILE'): string {
