@@ -20,7 +20,7 @@ export interface Child {
 const running = new Set<Child>();
 
 // Variables of the shell that would change what the app connects to are never passed on.
-const controlled = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'PUBLIC_URL', 'SEED_DEMO', 'JOBS', 'LOG_LEVEL', 'SESSION_SECRET', 'NODE_ENV'];
+const controlled = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'PUBLIC_URL', 'SEED_DEMO', 'JOBS', 'LOG_LEVEL', 'SESSION_SECRET', 'SECOND_FACTOR_KEY', 'SECOND_FACTOR_PREVIOUS_KEY', 'NODE_ENV'];
 
 export function startChild(args: string[], env: Record<string, string>): Child {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !controlled.includes(k)));

@@ -49,6 +49,7 @@ const RATE_CONNECTIONS = 20;
 /** A paced run waits this long for answers after its last request, then gives up on the rest. */
 const PACED_GRACE_S = 5;
 const SESSION_SECRET = 'bench-session-secret-bench-session-secret';
+const SECOND_FACTOR_KEY = Buffer.alloc(32, 0x3c).toString('base64');
 const machineNote =
   `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB. ` +
   'The load generator runs on the same box as the app (and as PostgreSQL), and the box is shared with other work: ' +
@@ -176,6 +177,7 @@ function appEnv(engineEnv: Record<string, string>, port: number): Record<string,
     SEED_DEMO: 'false',
     JOBS: 'false',
     SESSION_SECRET,
+    SECOND_FACTOR_KEY,
   };
 }
 

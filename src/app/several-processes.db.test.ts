@@ -15,6 +15,9 @@ import { personas } from '../../tests/support/test-app.ts';
 import { DEMO_PASSWORD, demoAccounts } from './seed-demo.ts';
 import { totpCode } from '../modules/accounts/index.ts';
 
+/** Production needs a second-factor key; the processes of one installation share it. */
+const SHARED_SECOND_FACTOR_KEY = Buffer.alloc(32, 0x2b).toString('base64');
+
 const databaseUrl = process.env.DATABASE_URL;
 const sessionCookie = '__Host-sp_session';
 const visitorCookie = '__Host-sp_visitor';
@@ -77,6 +80,7 @@ if (databaseUrl) {
         DATABASE_URL: url,
         DATABASE_POOL_SIZE: '4',
         SESSION_SECRET: 'several-processes-share-this-secret-0123456789',
+        SECOND_FACTOR_KEY: SHARED_SECOND_FACTOR_KEY,
         // Both processes serve one installation, reached at one public address.
         PUBLIC_URL: `http://localhost:${portA}`,
         JOBS: 'true',
@@ -252,6 +256,7 @@ if (databaseUrl) {
         NODE_ENV: 'production',
         DATA_DIR: dataDir,
         SESSION_SECRET: 'several-processes-share-this-secret-0123456789',
+        SECOND_FACTOR_KEY: SHARED_SECOND_FACTOR_KEY,
         PUBLIC_URL: 'http://localhost',
         JOBS: 'false',
         SEED_DEMO: 'false',
