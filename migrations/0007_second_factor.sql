@@ -41,21 +41,6 @@ create table second_factor_recovery_code (
   constraint second_factor_recovery_code_hash_format check (code_hash ~ '^[0-9a-f]{64}$')
 );
 
--- Who must use a second factor: system administrators, and anyone with an active role that can
--- see household data (the same list as rolesNeedingSecondFactor in second-factor.ts; a test
--- keeps the two equal). Read before a request drops to the application role.
-create or replace function person_needs_second_factor(p_person uuid) returns boolean
-  language sql stable as $$
-    select coalesce((select is_system_admin from person where id = p_person), false)
-        or exists (select 1 from membership m
-                    where m.person_id = p_person and m.ended_at is null
-                      and m.role in ('pact_coordinator', 'partner_admin', 'professional', 'volunteer'))
-  $$;
-create or replace function person_has_second_factor(p_person uuid) returns boolean
-  language sql stable as $$
-    select exists (select 1 from second_factor where person_id = p_person and confirmed_at is not null)
-  $$;
-
 -- Installation-level, like the log-in tables: no grants to the application role and forced
 -- row-level security without a policy for it. Only the sign-in steps (outside row-level security)
 -- read or write these rows; a request acting for a pact member never can.

@@ -1,6 +1,21 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { rolesNeedingSecondFactor } from './second-factor/second-factor.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Membership, PactSummary } from '../../access/policy.ts';
+
+// Who has and who needs a second factor, as SQL for the request's one round trip. Plain
+// subqueries, not SQL functions: PostgreSQL cannot inline a function holding a subquery, and
+// would plan it anew on every request. The roles come from rolesNeedingSecondFactor, the one list.
+const neededByRoles = sql.join([...rolesNeedingSecondFactor].map((role) => sql.lit(role)));
+
+function enrolledSql(personId: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from second_factor sf where sf.person_id = ${personId} and sf.confirmed_at is not null)`;
+}
+
+function requiredSql(personId: RawBuilder<unknown>, isSystemAdmin: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(${isSystemAdmin} or exists (select 1 from membership m
+    where m.person_id = ${personId} and m.ended_at is null and m.role in (${neededByRoles})))`;
+}
 
 export interface RequestContextRow {
   pact: PactSummary | null;
@@ -42,8 +57,8 @@ export async function loadRequestContext(
     select p.id as pact_id, p.slug, p.name, p.municipality, p.jurisdiction, p.status, p.default_locale,
            s.id as session_id, s.person_id, s.created_at, s.last_seen_at, s.expires_at, s.second_factor_at,
            per.display_name, per.is_system_admin, per.locale, per.deactivated_at,
-           person_has_second_factor(per.id) as second_factor_enrolled,
-           person_needs_second_factor(per.id) as second_factor_required
+           ${enrolledSql(sql.ref('per.id'))} as second_factor_enrolled,
+           ${requiredSql(sql.ref('per.id'), sql.ref('per.is_system_admin'))} as second_factor_required
       from (select 1) as one
       left join pact p on p.slug = ${pactSlug}
       left join session s on s.id = ${sessionHash}
@@ -92,8 +107,10 @@ export async function insertSession(
 
 /** Whether a person who just gave their password must now give (or set up) a second factor. */
 export async function secondFactorStanding(tx: Executor, personId: string): Promise<{ enrolled: boolean; required: boolean }> {
+  const id = sql`${personId}::uuid`;
   const r = await sql<{ enrolled: boolean; required: boolean }>`
-    select person_has_second_factor(${personId}) as enrolled, person_needs_second_factor(${personId}) as required`.execute(tx);
+    select ${enrolledSql(id)} as enrolled, ${requiredSql(id, sql`p.is_system_admin`)} as required
+      from person p where p.id = ${personId}`.execute(tx);
   return { enrolled: r.rows[0]?.enrolled === true, required: r.rows[0]?.required === true };
 }
 

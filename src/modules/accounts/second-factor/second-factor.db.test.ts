@@ -10,6 +10,7 @@ import { roles } from '../../../access/policy.ts';
 import { openTestDatabase, testEngine } from '../../../../tests/support/test-database.ts';
 import { createTestApp, personas, type Persona, type TestApp } from '../../../../tests/support/test-app.ts';
 import { setCookies } from '../../../../tests/support/route-paths.ts';
+import { secondFactorStanding } from '../session-queries.ts';
 import { demoTotpSecret, MAX_CODE_FAILURES, rolesNeedingSecondFactor, totpCode } from './second-factor.ts';
 
 let database: Database;
@@ -51,17 +52,19 @@ function nextStep(): void {
   t.clock.advance(30_000);
 }
 
-test(`the database and the code agree on which roles need a second factor (${testEngine})`, async () => {
+test(`every role that can see household data needs a second factor, and only those (${testEngine})`, async () => {
   const admin = await personId(personas.systemAdmin);
   for (const role of roles) {
     const email = `rol-${role.replace('_', '-')}@example.org`;
     const person = (await sql<{ id: string }>`insert into person (email, display_name) values (${email}, 'Rol') returning id`.execute(database.db)).rows[0]!.id;
     const org = (await sql<{ id: string; pact_id: string }>`select id, pact_id from organisation where name = 'Welzijn Lindewaard'`.execute(database.db)).rows[0]!;
     await sql`insert into membership (pact_id, person_id, organisation_id, role) values (${org.pact_id}, ${person}, ${org.id}, ${role})`.execute(database.db);
-    const r = await sql<{ needs: boolean }>`select person_needs_second_factor(${person}) as needs`.execute(database.db);
-    assert.equal(r.rows[0]!.needs, rolesNeedingSecondFactor.has(role), role);
+    assert.equal((await secondFactorStanding(database.db, person)).required, rolesNeedingSecondFactor.has(role), role);
+    // Ended, the membership asks for nothing any more.
+    await sql`update membership set ended_at = now() where person_id = ${person}`.execute(database.db);
+    assert.equal((await secondFactorStanding(database.db, person)).required, false, `${role}, ended`);
   }
-  assert.equal((await sql<{ needs: boolean }>`select person_needs_second_factor(${admin}) as needs`.execute(database.db)).rows[0]!.needs, true);
+  assert.deepEqual(await secondFactorStanding(database.db, admin), { enrolled: true, required: true });
 });
 
 test('a password alone opens nothing for a coordinator: every page sends them to the code, posts are refused', async () => {
