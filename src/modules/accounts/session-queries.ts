@@ -30,9 +30,12 @@ export interface RequestContextRow {
     locale: 'nl' | 'en';
     /** When this session's second factor was given; null while only the password was checked. */
     secondFactorAt: Date | null;
-    /** The person has a confirmed second factor. */
+    /** The person has a confirmed second factor (read only while it is still to be given). */
     secondFactorEnrolled: boolean;
-    /** The person must use one: a system administrator, or an active role that can see household data. */
+    /**
+     * The person must use one: a system administrator, or an active role that can see household
+     * data (read only while the second factor is still to be given; false once it was).
+     */
     secondFactorRequired: boolean;
   } | null;
 }
@@ -57,8 +60,9 @@ export async function loadRequestContext(
     select p.id as pact_id, p.slug, p.name, p.municipality, p.jurisdiction, p.status, p.default_locale,
            s.id as session_id, s.person_id, s.created_at, s.last_seen_at, s.expires_at, s.second_factor_at,
            per.display_name, per.is_system_admin, per.locale, per.deactivated_at,
-           ${enrolledSql(sql.ref('per.id'))} as second_factor_enrolled,
-           ${requiredSql(sql.ref('per.id'), sql.ref('per.is_system_admin'))} as second_factor_required
+           -- Asked only while the second factor is still to come: most requests skip both lookups.
+           case when s.second_factor_at is null then ${enrolledSql(sql.ref('per.id'))} else true end as second_factor_enrolled,
+           case when s.second_factor_at is null then ${requiredSql(sql.ref('per.id'), sql.ref('per.is_system_admin'))} end as second_factor_required
       from (select 1) as one
       left join pact p on p.slug = ${pactSlug}
       left join session s on s.id = ${sessionHash}
