@@ -132,6 +132,12 @@ test('the link sets a new password that works for log-in; the old one no longer 
   assert.equal(left.rows[0]!.n, 0);
   assert.equal(await logIn(email, DEMO_PASSWORD), 401);
   assert.equal(await logIn(email, NEW_PASSWORD), 303);
+  // The person is told by mail, without a link, so that a reset they did not ask for is noticed.
+  const notice = await sql<{ subject: string; text_body: string }>`
+    select subject, text_body from mail_message where to_address = ${email} and purpose = 'password-changed'`.execute(database.db);
+  assert.equal(notice.rows.length, 1);
+  assert.equal(notice.rows[0]!.subject, 'Uw wachtwoord voor Schakelpunt is gewijzigd');
+  assert.doesNotMatch(notice.rows[0]!.text_body, /https?:\/\//);
 });
 
 test('a link works once: a second post or visit gets "this link no longer works"', async () => {

@@ -14,6 +14,7 @@ import { throttleKey } from '../sign-in-throttle.ts';
 import { clearFailureCounter } from '../sign-in-throttle-queries.ts';
 import { markResetTokenUsed, setPasswordHash, type ResetTokenRow } from './reset-token-queries.ts';
 import { deleteSessionsOfPerson } from '../session-queries.ts';
+import { notifySecurityChange } from '../notify-security-change.ts';
 
 export type ResetPasswordOutcome = { ok: true; sessionsEnded: number } | { ok: false; errors: FieldErrors };
 
@@ -39,6 +40,7 @@ export async function resetPassword(
   await markResetTokenUsed(tx, link.hash, now);
   const sessionsEnded = await deleteSessionsOfPerson(tx, link.row.personId);
   await clearFailureCounter(tx, 'account', throttleKey('account', link.row.email));
+  await notifySecurityChange(tx, link.row.personId, 'password-changed', now);
   await recordAudit(tx, {
     pactId: null,
     // The person acts: holding the link proves they hold the mailbox.

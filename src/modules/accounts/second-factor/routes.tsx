@@ -16,6 +16,7 @@ import { safeNext } from '../account-forms.ts';
 import { minutesLeft } from '../sign-in-throttle.ts';
 import { findPerson } from '../person-queries.ts';
 import { deleteSessionsOfPerson, rotateSessionAfterSecondFactor } from '../session-queries.ts';
+import { notifySecurityChange } from '../notify-security-change.ts';
 import { hashToken, newToken, sessionCookieName } from '../session.ts';
 import { confirmSecondFactor, pendingEnrolmentSecret } from './enrol-second-factor.ts';
 import { provisioningUri, hashRecoveryCode, newRecoveryCodes } from './second-factor.ts';
@@ -192,6 +193,7 @@ export const secondFactorRoutes: RouteSpec[] = [
       const removed = await removeSecondFactor(tx, params.personId);
       // Whoever holds the phone or a session must not keep access: every session ends.
       const ended = await deleteSessionsOfPerson(tx, params.personId);
+      await notifySecurityChange(tx, params.personId, 'second-factor-reset', ctx.services.clock.now());
       await ctx.audit({
         pactId: null, action: 'second-factor.reset', recordType: 'person', recordId: params.personId, subjectPersonId: params.personId,
         purpose: 'security', details: { removed, sessionsEnded: ended },

@@ -241,6 +241,9 @@ test('a system administrator resets a lost second factor: the person is signed o
   assert.match(await self.text(), /eigen tweede stap niet verwijderen/);
   assert.equal((await sql<{ n: number }>`select count(*)::int as n from second_factor where person_id = ${await personId(personas.systemAdmin)}`.execute(database.db)).rows[0]!.n, 1, 'not one\'s own');
   assert.ok((await auditActions(target)).includes('second-factor.reset'));
+  const notice = await sql<{ n: number }>`
+    select count(*)::int as n from mail_message where to_address = ${email} and purpose = 'second-factor-reset'`.execute(database.db);
+  assert.equal(notice.rows[0]!.n, 1, 'the person is told by mail');
 });
 
 test('property: any input to the code form and the sessions form gets a clear answer, never a 500, and changes nothing it should not', async () => {
