@@ -54,9 +54,10 @@ export async function removeSecondFactor(tx: Executor, personId: string): Promis
 
 export async function replaceRecoveryCodes(tx: Executor, personId: string, hashes: string[], now: Date): Promise<void> {
   await sql`delete from second_factor_recovery_code where person_id = ${personId}`.execute(tx);
-  for (const hash of hashes) {
-    await sql`insert into second_factor_recovery_code (person_id, code_hash, created_at) values (${personId}, ${hash}, ${now})`.execute(tx);
-  }
+  if (hashes.length === 0) return;
+  // One statement for all codes, not one round trip each.
+  await sql`insert into second_factor_recovery_code (person_id, code_hash, created_at)
+            values ${sql.join(hashes.map((hash) => sql`(${personId}, ${hash}, ${now})`))}`.execute(tx);
 }
 
 /** Marks an unused recovery code as used; false when it is unknown or was used before. */

@@ -5,12 +5,12 @@
  * the last partner admin and coordinator, a role the person already holds, and a row someone else
  * changed first.
  */
-import type { Actor, Role } from '../../../access/policy.ts';
+import type { Role } from '../../../access/policy.ts';
 import type { RouteContext } from '../../../access/route.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { checkMembershipChange, type MembershipChangeRefusal } from './membership-change.ts';
 import {
-  countAdministrators, endMembershipRow, holdsActiveRole, insertMembershipEnd, insertMembershipRow, lockMemberships, type MembershipRow,
+  countAdministrators, endMembershipRow, holdsActiveRole, insertMembershipEnd, insertMembershipRow, lockMemberships, type MembershipChangeContext,
 } from './member-queries.ts';
 
 export type ChangeMembershipOutcome =
@@ -19,15 +19,10 @@ export type ChangeMembershipOutcome =
 
 export async function changeMembership(
   tx: Executor,
-  input: {
-    actor: Extract<Actor, { kind: 'person' }>;
-    pactId: string;
-    organisationId: string;
-    membership: MembershipRow;
+  input: MembershipChangeContext & {
     role: Role;
     /** A team of this organisation (the caller checked), or null for none. */
     teamId: string | null;
-    now: Date;
   },
   audit: RouteContext['audit'],
 ): Promise<ChangeMembershipOutcome> {

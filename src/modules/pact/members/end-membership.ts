@@ -3,24 +3,16 @@
  * with the reason if one was given. The row stays and is listed under the ended memberships.
  * Checked under the pact's membership lock, like a change of role.
  */
-import type { Actor } from '../../../access/policy.ts';
 import type { RouteContext } from '../../../access/route.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { checkMembershipChange, type MembershipChangeRefusal } from './membership-change.ts';
-import { countAdministrators, endMembershipRow, insertMembershipEnd, lockMemberships, type MembershipRow } from './member-queries.ts';
+import { countAdministrators, endMembershipRow, insertMembershipEnd, lockMemberships, type MembershipChangeContext } from './member-queries.ts';
 
 export type EndMembershipOutcome = { ok: true } | { ok: false; reason: MembershipChangeRefusal | 'already-ended' };
 
 export async function endMembership(
   tx: Executor,
-  input: {
-    actor: Extract<Actor, { kind: 'person' }>;
-    pactId: string;
-    organisationId: string;
-    membership: MembershipRow;
-    reason: string;
-    now: Date;
-  },
+  input: MembershipChangeContext & { reason: string },
   audit: RouteContext['audit'],
 ): Promise<EndMembershipOutcome> {
   const { actor, pactId, organisationId, membership, reason, now } = input;
