@@ -145,6 +145,12 @@ const expected: Record<string, Row> = {
   'GET /p/:pact/imports/:id': lindewaardCoordinator,
   'POST /p/:pact/imports/:id/promote': lindewaardCoordinator,
   'GET /api/p/:pact/imports/:id': lindewaardCoordinator,
+  // ── pact profile, covenant, pillars, partners (src/modules/pact/partners) ──
+  // ── initiatives (src/modules/pact/initiatives) ──
+  // ── agenda (src/modules/pact/agenda) ──
+  // ── review (src/modules/pact/review) ──
+  // ── meetings (src/modules/pact/meetings) ──
+  // ── stories (src/modules/pact/stories) ──
 };
 
 /** Routes whose sample resource may not exist in the test data: a 404 there still means the policy let it through. */

@@ -118,5 +118,12 @@ export async function sampleParams(db: Db): Promise<Record<string, string>> {
              ${createHash('sha256').update(samples.token).digest('hex')}, '2026-11-23T09:00:00Z'::timestamptz, '2026-11-30T09:00:00Z'::timestamptz
         from organisation o, person p where o.id = ${samples.org} and p.email = 'coordinator@lindewaard.example'`.execute(db);
   }
+  // ── Samples of the pact's profile, initiatives, agenda, review, meetings and stories (one block each) ──
+  // partners:
+  // initiatives:
+  // agenda:
+  // review:
+  // meetings:
+  // stories:
   return samples;
 }

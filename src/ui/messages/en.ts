@@ -1,5 +1,10 @@
 // English. Must hold every key of the Dutch source catalog: the type below makes a missing key a compile error.
 import type { MessageKey } from './nl.ts';
+import { partnersEn } from './partners.ts';
+import { initiativesEn } from './initiatives.ts';
+import { agendaEn } from './agenda.ts';
+import { reviewEn } from './review.ts';
+import { meetingsEn } from './meetings.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Schakelpunt',
@@ -580,4 +585,10 @@ export const en: Record<MessageKey, string> = {
   'adminPeople.history': 'Status history',
   'adminPeople.noHistory': 'The status has never changed.',
   'adminPeople.back': 'Back to the people',
+  // The pact's profile, partners, initiatives, agenda, review, meetings and stories: one file each.
+  ...partnersEn,
+  ...initiativesEn,
+  ...agendaEn,
+  ...reviewEn,
+  ...meetingsEn,
 };

@@ -1,4 +1,9 @@
 // Dutch: the source catalog and the default language. Resident-facing text is plain Dutch (B1).
+import { partnersNl } from './partners.ts';
+import { initiativesNl } from './initiatives.ts';
+import { agendaNl } from './agenda.ts';
+import { reviewNl } from './review.ts';
+import { meetingsNl } from './meetings.ts';
 export const nl = {
   'app.name': 'Schakelpunt',
   'app.tagline': 'Samen tegen armoede. Niet voor iemand oplossen, maar mét.',
@@ -578,6 +583,12 @@ export const nl = {
   'adminPeople.history': 'Verloop van de stand',
   'adminPeople.noHistory': 'De stand is nog nooit veranderd.',
   'adminPeople.back': 'Terug naar de mensen',
+  // The pact's profile, partners, initiatives, agenda, review, meetings and stories: one file each.
+  ...partnersNl,
+  ...initiativesNl,
+  ...agendaNl,
+  ...reviewNl,
+  ...meetingsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
