@@ -7,7 +7,7 @@
 // in its own short transaction (PGlite is one connection: a long transaction would stall everything).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { organisationKinds, type OrganisationKind } from '../src/modules/pact/index.ts';
+import { organisationKinds, pillarTemplates, type OrganisationKind } from '../src/modules/pact/index.ts';
 import { passwords } from '../src/modules/accounts/index.ts';
 import { recordAudit, startAuditChain } from '../src/platform/audit/audit-log.ts';
 import type { Db, Tx } from '../src/platform/db/database.ts';
@@ -23,9 +23,16 @@ export interface GenerateOptions {
   members: number;
   /** Seed of the random generator: the same seed gives the same names. */
   seed?: number;
+  /**
+   * Activities on the published agenda of the first pact (bench-01), which also gets the five
+   * pillars; 0 for none. Default 2,000.
+   */
+  activities?: number;
 }
 
-export const generateLimits = { pacts: 99, organisations: 500, members: 1000 } as const;
+export const generateLimits = { pacts: 99, organisations: 500, members: 1000, activities: 20_000 } as const;
+/** The year of the generated published agenda. */
+export const BENCH_AGENDA_YEAR = 2026;
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness (mulberry32): reproducible data without a dependency.
@@ -326,6 +333,111 @@ export function planPact(state: PlanState, index: number, options: { organisatio
 }
 
 // ---------------------------------------------------------------------------------------------
+// The agenda of one pact (pure): the five pillars and a published agenda year with activities
+// spread over the pact's organisations and pillars, each with 1–3 indicators and 0–2 co-partners,
+// and a November review for half of them.
+
+export type ReviewStatus = 'done' | 'in_progress' | 'delayed' | 'stopped';
+
+export interface PlannedAgenda {
+  year: number;
+  yearId: string;
+  pillars: Array<{ id: string; position: number; title: string; description: string }>;
+  activities: Array<{
+    id: string; organisationId: string; pillarId: string; title: string; goal: string; description: string;
+    responsibleName: string; startsOn: string; endsOn: string; status: 'planned' | ReviewStatus; reviewedAt: string | null;
+  }>;
+  partners: Array<{ activityId: string; organisationId: string }>;
+  indicators: Array<{ id: string; activityId: string; position: number; name: string; unit: string; targetValue: number; currentValue: number | null }>;
+  /** In the order they are written: indicator results point at them by index. */
+  reviews: Array<{ activityId: string; status: ReviewStatus; story: string; reviewedAt: string }>;
+  results: Array<{ reviewIndex: number; indicatorId: string; value: number }>;
+}
+
+/** Activity titles per pillar (position 1–5 of the five-pillar template); `{nb}` is a neighbourhood. */
+const activityTitles: string[][] = [
+  ['Inloopspreekuur geldzorgen in {nb}', 'Sociale kaart bijhouden', 'Eén aanvraagformulier voor minimaregelingen', 'Luisterpunt in {nb}', 'Signaalkaart in de spreekkamer', 'Formulierenhulp in {nb}', 'Warme overdracht naar het schakelpunt'],
+  ['Bellen bij de eerste huurachterstand', 'Budgetcursus in {nb}', 'Lespakket geld op school', 'Vroegsignalering betaalachterstanden', 'Energiebezoeken in {nb}', 'Spreekuur thuisadministratie', 'Budgetgesprek bij de intake'],
+  ['Eén regisseur per huishouden', 'Doorbraakbudget voor vastgelopen situaties', 'Maatjes in de schuldhulp', 'Huisbezoek bij dreigende ontruiming', 'Schuldhulp binnen drie werkdagen', 'Casusoverleg {nb}'],
+  ['Werkervaringsplekken bij lokale bedrijven', 'Taalcafé in {nb}', 'Vrijwilligerswerk als opstap', 'Leerwerkplekken voor jongeren', 'Laptops voor scholieren', 'Digitale vaardigheden voor ouderen'],
+  ['Sporten zonder contributie', 'Zwemles voor elk kind', 'Kledingbeurs in {nb}', 'Samen koken in {nb}', 'Repair café {nb}', 'Zomersportweek', 'Schoolontbijt in {nb}'],
+];
+const activityGoals = [
+  'Inwoners met geldzorgen vinden sneller de weg naar hulp.',
+  'Achterstanden worden opgemerkt voordat ze oplopen.',
+  'Huishoudens met opgestapelde problemen hebben één plan.',
+  'Meer inwoners staan op eigen benen.',
+  'Kinderen uit gezinnen met een laag inkomen doen mee.',
+];
+const indicatorKinds: Array<[name: string, unit: string, min: number, max: number]> = [
+  ['Huishoudens geholpen', 'huishoudens', 20, 400], ['Deelnemers', 'deelnemers', 10, 150], ['Bijeenkomsten', 'bijeenkomsten', 4, 50],
+  ['Doorverwijzingen', 'doorverwijzingen', 10, 200], ['Kinderen bereikt', 'kinderen', 10, 300], ['Vrijwilligers ingezet', 'vrijwilligers', 2, 40],
+  ['Gesprekken binnen 3 dagen', '%', 50, 100], ['Huisbezoeken', 'bezoeken', 5, 120],
+];
+const reviewStories: Record<ReviewStatus, string[]> = {
+  done: ['Gelukt: het doel is gehaald en de aanpak loopt door.', 'Afgerond. Deelnemers waren positief en vroegen om een vervolg.', 'Het doel is ruim gehaald, vooral dankzij de vrijwilligers.'],
+  in_progress: ['Loopt nog: de helft van het doel is bereikt.', 'Goed op weg, maar de doelgroep is lastiger te bereiken dan gedacht.'],
+  delayed: ['Vertraagd doordat een medewerker lang ziek was.', 'Later gestart: de locatie was pas in het najaar beschikbaar.'],
+  stopped: ['Gestopt: er waren te weinig vrijwilligers.', 'Gestopt; een andere partner neemt dit over.'],
+};
+
+function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function planAgenda(state: PlanState, pact: PlannedPact, options: { activities: number; year?: number }): PlannedAgenda {
+  const { random, newId } = state;
+  const year = options.year ?? BENCH_AGENDA_YEAR;
+  const template = pillarTemplates.find((t) => t.key === 'five-pillars')!;
+  const pillars = template.pillars.map((p, i) => ({ id: newId(), position: i + 1, title: p.title, description: p.description }));
+  const agenda: PlannedAgenda = { year, yearId: newId(), pillars, activities: [], partners: [], indicators: [], reviews: [], results: [] };
+  const organisations = pact.organisations;
+  for (let n = 0; n < options.activities; n++) {
+    // Round-robin over organisations and pillars, so every one of them has activities.
+    const organisation = organisations[n % organisations.length]!;
+    const pillarIndex = (n + Math.floor(n / organisations.length)) % pillars.length;
+    const id = newId();
+    const startMonth = 1 + random.int(6);
+    const endMonth = startMonth + random.int(13 - startMonth);
+    const title = random.pick(activityTitles[pillarIndex]!).replace('{nb}', random.pick(pact.neighbourhoods).name);
+    // Half of the activities have had their November review.
+    const reviewed = n % 2 === 0;
+    const roll = random.next();
+    const status: ReviewStatus = roll < 0.6 ? 'done' : roll < 0.8 ? 'in_progress' : roll < 0.93 ? 'delayed' : 'stopped';
+    const reviewedAt = reviewed ? `${isoDate(year, 11, 2 + random.int(19))}T${String(9 + random.int(8)).padStart(2, '0')}:00:00Z` : null;
+    agenda.activities.push({
+      id, organisationId: organisation.id, pillarId: pillars[pillarIndex]!.id, title, goal: activityGoals[pillarIndex]!,
+      description: `${title}: een activiteit van ${organisation.name} op de Lokale Sociale Agenda ${year}.`,
+      responsibleName: `${random.pick(firstNames)} ${capitalise(random.pick(surnames))}`,
+      startsOn: isoDate(year, startMonth, 1), endsOn: isoDate(year, endMonth, 28),
+      status: reviewed ? status : 'planned', reviewedAt,
+    });
+    const coPartners = organisations.length > 1 ? random.int(3) : 0;
+    const chosen = new Set<string>();
+    for (let c = 0; c < coPartners; c++) {
+      const partner = random.pick(organisations);
+      if (partner.id !== organisation.id && !chosen.has(partner.id)) {
+        chosen.add(partner.id);
+        agenda.partners.push({ activityId: id, organisationId: partner.id });
+      }
+    }
+    const reviewIndex = agenda.reviews.length;
+    if (reviewed) agenda.reviews.push({ activityId: id, status, story: random.pick(reviewStories[status]), reviewedAt: reviewedAt! });
+    const indicatorCount = 1 + random.int(3);
+    const kinds = shuffled(random, indicatorKinds).slice(0, indicatorCount);
+    kinds.forEach(([name, unit, min, max], i) => {
+      const targetValue = min + random.int(max - min + 1);
+      const factor = status === 'done' ? 0.9 + random.next() * 0.4 : status === 'stopped' ? random.next() * 0.3 : 0.3 + random.next() * 0.5;
+      const value = reviewed ? Math.round(targetValue * factor) : null;
+      const indicatorId = newId();
+      agenda.indicators.push({ id: indicatorId, activityId: id, position: i + 1, name, unit, targetValue, currentValue: value });
+      if (value !== null) agenda.results.push({ reviewIndex, indicatorId, value });
+    });
+  }
+  return agenda;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writing the plan.
 
 export class BenchDataExistsError extends Error {
@@ -361,6 +473,8 @@ export interface GenerateSummary {
   samples: SamplePersona[];
   /** Per pact, its coordinator's e-mail address (for trying the data by hand). */
   coordinators: Array<{ pactSlug: string; email: string }>;
+  /** The published agenda of the first pact (null with `activities: 0`). */
+  agenda: { pactSlug: string; year: number; path: string; activities: number; indicators: number; partners: number; reviews: number } | null;
   hashMs: number;
   totalMs: number;
 }
@@ -416,6 +530,66 @@ async function writePact(tx: Tx, p: PlannedPact, passwordHash: string, now: Date
   });
 }
 
+async function writeAgenda(tx: Tx, pactId: string, a: PlannedAgenda): Promise<void> {
+  const p = pactId;
+  await sql`insert into pillar (id, pact_id, position, title, description)
+            select id, ${p}::uuid, position, title, description
+              from unnest(${a.pillars.map((x) => x.id)}::uuid[], ${a.pillars.map((x) => x.position)}::int[],
+                          ${a.pillars.map((x) => x.title)}::text[], ${a.pillars.map((x) => x.description)}::text[])
+                as t(id, position, title, description)`.execute(tx);
+  const opened = `${a.year}-01-10T09:00:00Z`;
+  const locked = `${a.year}-03-01T09:00:00Z`;
+  const published = `${a.year}-03-15T09:00:00Z`;
+  await sql`insert into agenda_year (id, pact_id, year, status, published_at, introduction, created_at, updated_at)
+            values (${a.yearId}, ${p}, ${a.year}, 'locked', ${published}::timestamptz,
+                    ${`De Lokale Sociale Agenda ${a.year}: ${a.activities.length} activiteiten van de partners.`}, ${opened}::timestamptz, ${published}::timestamptz)`.execute(tx);
+  await sql`insert into agenda_year_event (pact_id, agenda_year_id, kind, occurred_at)
+            values (${p}, ${a.yearId}, 'opened', ${opened}::timestamptz), (${p}, ${a.yearId}, 'locked', ${locked}::timestamptz),
+                   (${p}, ${a.yearId}, 'published', ${published}::timestamptz)`.execute(tx);
+  for (const b of chunks(a.activities)) {
+    await sql`insert into activity (id, pact_id, agenda_year_id, organisation_id, pillar_id, title, goal, description, responsible_name,
+                                    starts_on, ends_on, status, reviewed_at, created_at, updated_at)
+              select id, ${p}::uuid, ${a.yearId}::uuid, organisation_id, pillar_id, title, goal, description, responsible_name,
+                     starts_on, ends_on, status, reviewed_at, ${opened}::timestamptz, coalesce(reviewed_at, ${locked}::timestamptz)
+                from unnest(${b.map((x) => x.id)}::uuid[], ${b.map((x) => x.organisationId)}::uuid[], ${b.map((x) => x.pillarId)}::uuid[],
+                            ${b.map((x) => x.title)}::text[], ${b.map((x) => x.goal)}::text[], ${b.map((x) => x.description)}::text[],
+                            ${b.map((x) => x.responsibleName)}::text[], ${b.map((x) => x.startsOn)}::date[], ${b.map((x) => x.endsOn)}::date[],
+                            ${b.map((x) => x.status)}::text[], ${b.map((x) => x.reviewedAt)}::timestamptz[])
+                  as t(id, organisation_id, pillar_id, title, goal, description, responsible_name, starts_on, ends_on, status, reviewed_at)`.execute(tx);
+  }
+  for (const b of chunks(a.partners)) {
+    await sql`insert into activity_partner (activity_id, organisation_id, pact_id)
+              select activity_id, organisation_id, ${p}::uuid
+                from unnest(${b.map((x) => x.activityId)}::uuid[], ${b.map((x) => x.organisationId)}::uuid[]) as t(activity_id, organisation_id)`.execute(tx);
+  }
+  for (const b of chunks(a.indicators)) {
+    await sql`insert into indicator (id, pact_id, activity_id, position, name, unit, target_value, current_value)
+              select id, ${p}::uuid, activity_id, position, name, unit, target_value, current_value
+                from unnest(${b.map((x) => x.id)}::uuid[], ${b.map((x) => x.activityId)}::uuid[], ${b.map((x) => x.position)}::int[],
+                            ${b.map((x) => x.name)}::text[], ${b.map((x) => x.unit)}::text[], ${b.map((x) => x.targetValue)}::numeric[],
+                            ${b.map((x) => x.currentValue)}::numeric[])
+                  as t(id, activity_id, position, name, unit, target_value, current_value)`.execute(tx);
+  }
+  // Reviews get their identity values in the order of the ordered select: the n-th smallest id is review n.
+  const reviewIds: string[] = [];
+  for (const b of chunks(a.reviews)) {
+    const r = await sql<{ id: string | number | bigint }>`
+      insert into activity_review (pact_id, activity_id, status, story, reviewed_at)
+      select ${p}::uuid, activity_id, status, story, reviewed_at
+        from unnest(${b.map((x) => x.activityId)}::uuid[], ${b.map((x) => x.status)}::text[], ${b.map((x) => x.story)}::text[],
+                    ${b.map((x) => x.reviewedAt)}::timestamptz[]) with ordinality as t(activity_id, status, story, reviewed_at, n)
+       order by n
+      returning id`.execute(tx);
+    reviewIds.push(...r.rows.map((row) => BigInt(row.id)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).map(String));
+  }
+  for (const b of chunks(a.results)) {
+    await sql`insert into indicator_result (activity_review_id, indicator_id, pact_id, value)
+              select review_id, indicator_id, ${p}::uuid, value
+                from unnest(${b.map((x) => reviewIds[x.reviewIndex]!)}::bigint[], ${b.map((x) => x.indicatorId)}::uuid[],
+                            ${b.map((x) => x.value)}::numeric[]) as t(review_id, indicator_id, value)`.execute(tx);
+  }
+}
+
 export async function existingBenchPacts(db: Db): Promise<string[]> {
   const r = await sql<{ slug: string }>`
     select slug from pact where slug like ${BENCH_SLUG_PREFIX + '%'} order by slug`.execute(db);
@@ -443,12 +617,22 @@ export async function generateBenchData(
   const summary: GenerateSummary = {
     pacts: 0, organisations: 0, teams: 0, neighbourhoods: 0, people: 0, memberships: 0,
     byRole: { pact_coordinator: 0, partner_admin: 0, professional: 0, volunteer: 0, policy_reader: 0 },
-    byKind: {}, samples: [], coordinators: [], hashMs, totalMs: 0,
+    byKind: {}, samples: [], coordinators: [], agenda: null, hashMs, totalMs: 0,
   };
   const now = new Date();
   for (let i = 0; i < options.pacts; i++) {
     const plan = planPact(state, i, options);
     await db.transaction().execute((tx) => writePact(tx, plan, passwordHash, now));
+    const activities = options.activities ?? 2000;
+    if (i === 0 && activities > 0) {
+      const agenda = planAgenda(state, plan, { activities });
+      await db.transaction().execute((tx) => writeAgenda(tx, plan.id, agenda));
+      summary.agenda = {
+        pactSlug: plan.slug, year: agenda.year, path: `/p/${plan.slug}/agenda/${agenda.year}`, activities: agenda.activities.length,
+        indicators: agenda.indicators.length, partners: agenda.partners.length, reviews: agenda.reviews.length,
+      };
+      onProgress(`${plan.slug}: published agenda ${agenda.year} with ${agenda.activities.length} activities, ${agenda.indicators.length} indicators, ${agenda.reviews.length} reviews`);
+    }
     summary.pacts++;
     summary.organisations += plan.organisations.length;
     summary.teams += plan.teams.length;

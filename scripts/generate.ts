@@ -7,15 +7,17 @@ import { ConfigError, loadConfig } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { DataDirLockedError } from '../src/platform/db/data-dir-lock.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { BENCH_PASSWORD, BenchDataExistsError, generateBenchData, generateLimits } from './generate-lib.ts';
+import { BENCH_AGENDA_YEAR, BENCH_PASSWORD, BenchDataExistsError, generateBenchData, generateLimits } from './generate-lib.ts';
 
-const usage = `Usage: npm run generate -- [--pacts 10] [--organisations 50] [--members 20] [--seed 2026]
+const usage = `Usage: npm run generate -- [--pacts 10] [--organisations 50] [--members 20] [--activities 2000] [--seed 2026]
 
 Writes pacts bench-01, bench-02, … into the configured database (DATABASE_URL, or DATA_DIR for PGlite).
   --pacts N          number of pacts (1–${generateLimits.pacts})
   --organisations N  organisations per pact (1–${generateLimits.organisations}); the first is the municipality
   --members N        members per organisation (1–${generateLimits.members}); each pact also gets a coordinator
                      and two policy readers
+  --activities N     activities on the published agenda ${BENCH_AGENDA_YEAR} of the first pact (0–${generateLimits.activities}),
+                     spread over its organisations and the five pillars, half of them reviewed; 0 for no agenda
   --seed N           seed for the names (same seed, same names)
   --households N     not available yet (households arrive with the households module)
 Refuses when the database already holds bench pacts: use a new data folder or database.`;
@@ -25,6 +27,7 @@ const argsSchema = z.object({
   pacts: count(generateLimits.pacts).default(10),
   organisations: count(generateLimits.organisations).default(50),
   members: count(generateLimits.members).default(20),
+  activities: z.coerce.number().int().min(0).max(generateLimits.activities).default(2000),
   seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(2026),
 });
 
@@ -35,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       options: {
         pacts: { type: 'string' }, organisations: { type: 'string' }, members: { type: 'string' },
-        seed: { type: 'string' }, households: { type: 'string' }, help: { type: 'boolean' },
+        seed: { type: 'string' }, activities: { type: 'string' }, households: { type: 'string' }, help: { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -70,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`
 Generated ${summary.pacts} pacts, ${summary.organisations} organisations, ${summary.teams} teams,
 ${summary.neighbourhoods} neighbourhoods, ${summary.people} people, ${summary.memberships} memberships.
+${summary.agenda ? `Agenda ${summary.agenda.year} of ${summary.agenda.pactSlug} (published, ${summary.agenda.path}): ${summary.agenda.activities} activities, ${summary.agenda.indicators} indicators, ${summary.agenda.partners} co-partners, ${summary.agenda.reviews} reviews.` : 'No agenda (--activities 0).'}
   roles: ${roles}
   kinds: ${kinds}
 Took ${(summary.totalMs / 1000).toFixed(2)} s (of which ${Math.round(summary.hashMs)} ms for the one password hash);

@@ -119,11 +119,81 @@ export async function sampleParams(db: Db): Promise<Record<string, string>> {
         from organisation o, person p where o.id = ${samples.org} and p.email = 'coordinator@lindewaard.example'`.execute(db);
   }
   // ── Samples of the pact's profile, initiatives, agenda, review, meetings and stories (one block each) ──
-  // partners:
+  // partners: `pillar`: a pillar of Lindewaard made here; `version`: covenant version 1 of Lindewaard
+  // (made here when the pact has none). Both work with and without the demo's pillars and covenant.
+  const hasPillars = await sql<{ found: boolean }>`select to_regclass('public.pillar') is not null as found`.execute(db);
+  if (hasPillars.rows[0]!.found) {
+    await sql`
+      insert into pillar (pact_id, position, title, description)
+      select id, 1000, 'Voorbeeldpijler voor tests', 'Een pijler om de routes mee te proberen.' from pact where slug = 'lindewaard'
+      on conflict on constraint pillar_title_key do nothing`.execute(db);
+    samples.pillar = (await sql<{ id: string }>`
+      select pl.id from pillar pl join pact p on p.id = pl.pact_id
+       where p.slug = 'lindewaard' and pl.title = 'Voorbeeldpijler voor tests'`.execute(db)).rows[0]!.id;
+    await sql`
+      insert into covenant_version (pact_id, version, title, body, adopted_on)
+      select id, 1, 'Convenant', 'De partners werken samen tegen armoede.', date '2024-01-15' from pact where slug = 'lindewaard'
+      on conflict on constraint covenant_version_key do nothing`.execute(db);
+    samples.version = '1';
+  }
   // initiatives:
-  // agenda:
+  // `initiativeToken`: a confirmation/status link in the right form that was never issued (410);
+  // `initiative`: a published initiative of Lindewaard made here (public pages answer 200).
+  samples.initiativeToken = 'B'.repeat(43);
+  const hasInitiatives = await sql<{ found: boolean }>`select to_regclass('public.initiative') is not null as found`.execute(db);
+  if (hasInitiatives.rows[0]!.found) {
+    const initiative = await sql<{ id: string }>`
+      insert into initiative (pact_id, title, description, target_group, proposer_name, proposer_email, status,
+                              confirm_token_hash, status_token_hash, created_at, confirmed_at, published_at, updated_at)
+      select id, 'Voorbeeldinitiatief', 'Een voorbeeld voor de tests.', 'Buurtbewoners', 'Voorbeeld Indiener', 'indiener@voorbeeld.example',
+             'published', ${createHash('sha256').update('sample-initiative-confirm').digest('hex')},
+             ${createHash('sha256').update('sample-initiative-status').digest('hex')},
+             '2026-11-20T09:00:00Z', '2026-11-20T10:00:00Z', '2026-11-21T09:00:00Z', '2026-11-21T09:00:00Z'
+        from pact where slug = 'lindewaard'
+      returning id`.execute(db);
+    samples.initiative = initiative.rows[0]!.id;
+  }
+  // agenda: `year` 2029 of Lindewaard, published and open for registration (demo data holds 2025 and
+  // 2026; tests use 2030 and later), with a pillar if the pact has none yet, and `activity` one of
+  // Welzijn Lindewaard's activities in it. Safe to run again on the same database.
+  const hasAgenda = await sql<{ found: boolean }>`select to_regclass('public.agenda_year') is not null as found`.execute(db);
+  if (hasAgenda.rows[0]!.found) {
+    await sql`
+      insert into agenda_year (pact_id, year, status, published_at)
+      select id, 2029, 'open', '2026-11-01T09:00:00Z'::timestamptz from pact where slug = 'lindewaard'
+      on conflict (pact_id, year) do nothing`.execute(db);
+    await sql`
+      insert into pillar (pact_id, position, title)
+      select p.id, 1, 'Bestaanszekerheid' from pact p
+       where p.slug = 'lindewaard' and not exists (select 1 from pillar x where x.pact_id = p.id)`.execute(db);
+    await sql`
+      insert into activity (pact_id, agenda_year_id, organisation_id, pillar_id, title, goal, responsible_name, starts_on, ends_on)
+      select y.pact_id, y.id, ${samples.org}::uuid,
+             (select x.id from pillar x where x.pact_id = y.pact_id and x.archived_at is null order by x.position limit 1),
+             'Voorbeeldactiviteit', 'Een voorbeeld voor de tests', 'Joost', '2029-01-01', '2029-12-31'
+        from agenda_year y join pact p on p.id = y.pact_id
+       where p.slug = 'lindewaard' and y.year = 2029
+         and not exists (select 1 from activity a where a.agenda_year_id = y.id and a.title = 'Voorbeeldactiviteit')`.execute(db);
+    samples.year = '2029';
+    samples.activity = (await sql<{ id: string }>`
+      select a.id from activity a join agenda_year y on y.id = a.agenda_year_id join pact p on p.id = y.pact_id
+       where p.slug = 'lindewaard' and y.year = 2029 and a.title = 'Voorbeeldactiviteit'`.execute(db)).rows[0]!.id;
+  }
   // review:
-  // meetings:
-  // stories:
+  // meetings: `meeting`, a public planned meeting of Lindewaard (made here).
+  const hasMeetings = await sql<{ found: boolean }>`select to_regclass('public.meeting') is not null as found`.execute(db);
+  if (hasMeetings.rows[0]!.found) {
+    samples.meeting = (await sql<{ id: string }>`
+      insert into meeting (pact_id, kind, title, starts_at, ends_at, place, visibility)
+      values (${samples.pactId}, 'follow_up', 'Voorbeeldbijeenkomst', '2027-01-14T18:00:00Z', '2027-01-14T20:00:00Z', 'Buurthuis', 'public')
+      returning id`.execute(db)).rows[0]!.id;
+  }
+  // stories: `story`, a published public story of Welzijn Lindewaard (made here).
+  if (hasMeetings.rows[0]!.found) {
+    samples.story = (await sql<{ id: string }>`
+      insert into story (pact_id, organisation_id, kind, title, body, visibility, status, published_at)
+      values (${samples.pactId}, ${samples.org}, 'goes_well', 'Voorbeeldverhaal', 'Wat goed ging.', 'public', 'published', '2026-11-01T10:00:00Z')
+      returning id`.execute(db)).rows[0]!.id;
+  }
   return samples;
 }

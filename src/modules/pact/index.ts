@@ -5,7 +5,7 @@ export { listPacts } from './pact-queries.ts';
 export { organisationKinds, type OrganisationKind } from './organisation.ts';
 export { neighbourhoodRoutes, importNeighbourhoodsFromFile, describeImportProgress, describeImportResult, type CliImportResult } from './neighbourhoods/index.ts';
 export { partnerRoutes } from './partners/index.ts';
-export { initiativeRoutes } from './initiatives/index.ts';
+export { initiativeRoutes, removeUnconfirmedInitiatives } from './initiatives/index.ts';
 export { agendaRoutes } from './agenda/index.ts';
 export { reviewRoutes } from './review/index.ts';
 export { meetingRoutes } from './meetings/index.ts';

@@ -32,6 +32,10 @@ export const organisationProfileForm = z.object({
     .refine((v) => v === '' || /^[+]?[0-9 ()-]{6,40}$/.test(v), 'form.error.phone')
     .default(''),
   address: optionalText(300),
+  /** What the partner stands for in the pact (public on its partner page). */
+  mission: optionalText(4000),
+  /** The partner's contact person for the pact (public on its partner page). */
+  contactName: optionalText(200),
   /** The version the user started editing from; a newer one in the database means someone else saved first. */
   version: z.string().max(40).default(''),
 });

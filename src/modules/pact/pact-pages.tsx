@@ -9,8 +9,12 @@ export function PactHomePage({
   pact,
   organisations,
   dashboard,
+  profile,
+  canManage,
 }: {
   pact: PactSummary;
+  profile: { mission: string; horizon_year: number | null; pillar_label: 'pillar' | 'path'; pillars: Array<{ id: string; title: string; description: string }> };
+  canManage: boolean;
   organisations: Array<{ id: string; name: string; kind: string }>;
   dashboard: null | {
     memberships: Membership[];
@@ -24,6 +28,41 @@ export function PactHomePage({
       <Flash />
       <Heading level={1}>{t('pact.home.welcome', { name: pact.name })}</Heading>
       <Paragraph lead>{t('pact.home.publicIntro', { municipality: pact.municipality || pact.name })}</Paragraph>
+      {profile.mission || profile.horizon_year !== null ? (
+        <section aria-labelledby="horizon-heading">
+          <Heading level={2} id="horizon-heading">{t('pactHome.horizon')}</Heading>
+          {profile.mission ? <Paragraph>{profile.mission}</Paragraph> : null}
+          {profile.horizon_year !== null ? <Paragraph>{t('pactHome.horizonYear', { year: profile.horizon_year })}</Paragraph> : null}
+        </section>
+      ) : null}
+      {profile.pillars.length > 0 ? (
+        <section aria-labelledby="pillars-heading">
+          <Heading level={2} id="pillars-heading">{t(profile.pillar_label === 'path' ? 'pactHome.paths' : 'pactHome.pillars')}</Heading>
+          <ol class="utrecht-ordered-list">
+            {profile.pillars.map((p) => (
+              <li class="utrecht-ordered-list__item"><strong>{p.title}</strong>{p.description ? <> — {p.description}</> : null}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <nav aria-labelledby="explore-heading">
+        <Heading level={2} id="explore-heading">{t('pactHome.explore')}</Heading>
+        <ul class="utrecht-unordered-list">
+          {(['partners', 'covenant', 'agenda', 'initiatives', 'stories', 'meetings'] as const).map((page) => (
+            <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/${page}`}>{t(`pactHome.link.${page}`)}</Link></li>
+          ))}
+        </ul>
+      </nav>
+      {canManage ? (
+        <section aria-labelledby="manage-heading">
+          <Heading level={2} id="manage-heading">{t('pactHome.manage')}</Heading>
+          {profile.pillars.length === 0 ? <Paragraph>{t('pactHome.pickTemplate')} <Link href={`/p/${pact.slug}/pillars`}>{t('pactHome.pickTemplateLink')}</Link></Paragraph> : null}
+          <ul class="utrecht-unordered-list">
+            <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/profile`}>{t('pactHome.link.profile')}</Link></li>
+            <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/pillars`}>{t('pactHome.link.pillars')}</Link></li>
+          </ul>
+        </section>
+      ) : null}
       {dashboard ? (
         <section aria-labelledby="dashboard-heading">
           <Heading level={2} id="dashboard-heading">{t('pact.home.dashboardHeading')}</Heading>
@@ -53,7 +92,7 @@ export function PactHomePage({
         <ul class="utrecht-unordered-list sp-columns">
           {organisations.map((o) => (
             <li class="utrecht-unordered-list__item">
-              {o.name} <span class="sp-muted">({t(`orgKind.${o.kind}` as MessageKey)})</span>
+              <Link href={`/p/${pact.slug}/partners/${o.id}`}>{o.name}</Link> <span class="sp-muted">({t(`orgKind.${o.kind}` as MessageKey)})</span>
             </li>
           ))}
         </ul>
@@ -111,10 +150,20 @@ export function OrganisationPage({
       <Heading level={1}>{o.name}</Heading>
       <Paragraph lead>{t(`orgKind.${o.kind}` as MessageKey)}</Paragraph>
       {canEdit ? <Paragraph><ButtonLink href={`/p/${pact.slug}/organisations/${o.id}/edit`}>{t('organisation.edit')}</ButtonLink></Paragraph> : null}
+      {canEdit ? (
+        <ul class="utrecht-unordered-list">
+          <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/organisations/${o.id}/representatives`}>{t('partners.linkRepresentatives')}</Link></li>
+          <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/organisations/${o.id}/covenant`}>{t('partners.linkSignature')}</Link></li>
+          <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/organisations/${o.id}/partnership`}>{t('partners.linkPartnership')}</Link></li>
+        </ul>
+      ) : null}
+      <Paragraph><Link href={`/p/${pact.slug}/partners/${o.id}`}>{t('partners.publicPage')}</Link></Paragraph>
       <Heading level={2}>{t('organisation.profile')}</Heading>
       {o.description ? <Paragraph>{o.description}</Paragraph> : null}
+      {o.mission ? <Paragraph>{o.mission}</Paragraph> : null}
       <DataList
         items={[
+          ...(o.contact_name ? [[t('partners.contactName'), o.contact_name] as [string, unknown]] : []),
           ...(o.website ? [[t('organisation.website'), <Link href={o.website}>{o.website}</Link>] as [string, unknown]] : []),
           ...(o.email ? [[t('organisation.email'), <Link href={`mailto:${o.email}`}>{o.email}</Link>] as [string, unknown]] : []),
           ...(o.phone ? [[t('organisation.phone'), o.phone] as [string, unknown]] : []),
@@ -161,6 +210,8 @@ const organisationLabels: Record<string, MessageKey> = {
   email: 'organisation.email',
   phone: 'organisation.phone',
   address: 'organisation.address',
+  mission: 'partners.field.mission',
+  contactName: 'partners.field.contactName',
 };
 
 /** The profile's fields, for editing an organisation and for adding one (then without initial values). */
@@ -174,6 +225,8 @@ function OrganisationProfileFields({ state, organisation: o }: { state: FormStat
       <Field name="email" label="organisation.email" type="email" state={state} value={o?.email} optional maxlength={254} autocomplete="email" />
       <Field name="phone" label="organisation.phone" type="tel" state={state} value={o?.phone} optional maxlength={40} autocomplete="tel" />
       <Field name="address" label="organisation.address" state={state} value={o?.address} optional maxlength={300} autocomplete="street-address" />
+      <Field name="mission" label="partners.field.mission" state={state} value={o?.mission} multiline optional maxlength={4000} />
+      <Field name="contactName" label="partners.field.contactName" state={state} value={o?.contact_name} optional maxlength={200} autocomplete="off" />
     </>
   );
 }

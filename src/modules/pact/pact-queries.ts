@@ -11,6 +11,8 @@ export interface OrganisationRow {
   email: string;
   phone: string;
   address: string;
+  mission: string;
+  contact_name: string;
   updated_at: Date;
 }
 
@@ -47,7 +49,7 @@ export async function listOrganisationSummaries(tx: Executor): Promise<Array<{ i
 
 export async function findOrganisation(tx: Executor, id: string): Promise<OrganisationRow | undefined> {
   const r = await sql<OrganisationRow>`
-    select id, name, kind, description, website, email, phone, address, updated_at
+    select id, name, kind, description, website, email, phone, address, mission, contact_name, updated_at
       from organisation where id = ${id}`.execute(tx);
   return r.rows[0];
 }
@@ -88,7 +90,7 @@ export async function updateOrganisationProfile(
     update organisation
        set name = ${input.name}, kind = ${input.kind}, description = ${input.description},
            website = ${input.website}, email = ${input.email}, phone = ${input.phone},
-           address = ${input.address}, updated_at = ${now}
+           address = ${input.address}, mission = ${input.mission}, contact_name = ${input.contactName}, updated_at = ${now}
      where id = ${id}
        -- The version travels through the form as a JavaScript date, which has milliseconds;
        -- PostgreSQL keeps microseconds (now() as a column default), so compare at the form's precision.
@@ -108,9 +110,9 @@ export async function organisationNameTaken(tx: Executor, name: string, exceptId
 /** Adds an organisation; null when the pact already has one with exactly this name (a concurrent add). */
 export async function insertOrganisation(tx: Executor, pactId: string, input: NewOrganisationInput, now: Date): Promise<string | null> {
   const r = await sql<{ id: string }>`
-    insert into organisation (pact_id, name, kind, description, website, email, phone, address, created_at, updated_at)
+    insert into organisation (pact_id, name, kind, description, website, email, phone, address, mission, contact_name, created_at, updated_at)
     values (${pactId}, ${input.name}, ${input.kind}, ${input.description}, ${input.website}, ${input.email}, ${input.phone},
-            ${input.address}, ${now}, ${now})
+            ${input.address}, ${input.mission}, ${input.contactName}, ${now}, ${now})
     on conflict on constraint organisation_name_key do nothing
     returning id`.execute(tx);
   return r.rows[0]?.id ?? null;

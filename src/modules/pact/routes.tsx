@@ -7,6 +7,7 @@ import { csvResponse, toCsv } from '../../platform/csv/export.ts';
 import { parseForm, type FormResult } from '../../platform/forms.ts';
 import type { MessageKey } from '../../ui/messages/index.ts';
 import { addOrganisation } from './add-organisation.ts';
+import { findHomeProfile } from './partners/partners-queries.ts';
 import { newOrganisationForm, organisationProfileForm } from './organisation.ts';
 import {
   findOrganisation, listOrganisationMembers, listOrganisationNames, listOrganisations, listOrganisationSummaries, listTeams,
@@ -40,6 +41,9 @@ export const pactRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, actor }) => {
       const organisations = await listOrganisationSummaries(tx);
+      // One query for the mission, horizon year and current pillars (this page is benchmarked).
+      const profile = await findHomeProfile(tx, pact!.id);
+      const canManage = can(actor, 'pact:manage', { pact });
       const isMember = can(actor, 'pact:read', { pact });
       const dashboard =
         isMember && actor.kind === 'person'
@@ -49,7 +53,7 @@ export const pactRoutes: RouteSpec[] = [
               ownOrganisations: await listOrganisationNames(tx, organisationIds(actor)),
             }
           : null;
-      return c.render(<PactHomePage pact={pact!} organisations={organisations} dashboard={dashboard} />, {
+      return c.render(<PactHomePage pact={pact!} organisations={organisations} dashboard={dashboard} profile={profile} canManage={canManage} />, {
         title: pact!.name,
       });
     },

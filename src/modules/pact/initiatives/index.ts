@@ -1,4 +1,3 @@
-// The pact's the open umbrella: initiatives proposed by residents and groups.
-import type { RouteSpec } from '../../../access/route.ts';
-
-export const initiativeRoutes: RouteSpec[] = [];
+// The pact's open umbrella: initiatives proposed by residents and groups (see README.md).
+export { initiativeRoutes } from './routes.tsx';
+export { removeUnconfirmedInitiatives } from './remove-unconfirmed-initiatives.ts';

@@ -1,4 +1,3 @@
 // The pact's meetings and the iCalendar feed.
-import type { RouteSpec } from '../../../access/route.ts';
-
-export const meetingRoutes: RouteSpec[] = [];
+export { meetingRoutes } from './routes.tsx';
+export { listActionItemsForActivity, type ActionItemRow } from './meeting-queries.ts';

@@ -1,4 +1,2 @@
-// The pact's the November review, carry-over, progress per pillar and the pie of commitments.
-import type { RouteSpec } from '../../../access/route.ts';
-
-export const reviewRoutes: RouteSpec[] = [];
+// The pact's November review, carry-over, progress per pillar and the pie of commitments (README.md).
+export { reviewRoutes } from './routes.tsx';

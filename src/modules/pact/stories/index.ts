@@ -1,4 +1,2 @@
 // The pact's stories of what goes well and where dilemmas are.
-import type { RouteSpec } from '../../../access/route.ts';
-
-export const storyRoutes: RouteSpec[] = [];
+export { storyRoutes } from './routes.tsx';

@@ -1,0 +1,149 @@
+// The form of an activity (register and edit share it) and the agenda year's status form. Pure:
+// no I/O. The database says the same again (activity_* and indicator_* checks in 0011).
+import { z } from 'zod';
+import { isCalendarDate } from '../../../platform/calendar/index.ts';
+import { formValues, issueMessage, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
+import { agendaYearActions } from './agenda-year-status.ts';
+
+/** How many indicator rows the form offers; empty rows are ignored. */
+export const indicatorRows = 5;
+const maxTarget = 999_999_999_999.99;
+
+export interface IndicatorInput {
+  name: string;
+  unit: string;
+  target: number;
+}
+
+export interface ActivityInput {
+  title: string;
+  goal: string;
+  pillarId: string;
+  description: string;
+  responsibleName: string;
+  partnerIds: string[];
+  startsOn: string;
+  endsOn: string;
+  indicators: IndicatorInput[];
+  /** The version the user started editing from (empty on a new activity). */
+  version: string;
+}
+
+const date = z.string().trim().refine(isCalendarDate, 'form.error.date');
+const text = (max: number) => z.string().trim().max(max).default('');
+
+/** A number as people type it: "12", "12.5" or "12,5", "1.250" is not guessed at (refused). */
+export function parseAmount(raw: string): number | null {
+  const v = raw.trim().replace(/\s/g, '');
+  if (!/^\d{1,12}([.,]\d{1,2})?$/.test(v)) return null;
+  const n = Number(v.replace(',', '.'));
+  return Number.isFinite(n) && n > 0 && n <= maxTarget ? n : null;
+}
+
+function activitySchema(year: number) {
+  const shape: Record<string, z.ZodType> = {
+    title: z.string().trim().min(1).max(200),
+    goal: z.string().trim().min(1).max(2000),
+    pillar: z.uuid({ message: 'agenda.error.pillar' }),
+    description: text(8000),
+    responsible: z.string().trim().min(1).max(200),
+    partners: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(100)),
+    startsOn: date,
+    endsOn: date,
+    version: z.string().max(40).default(''),
+  };
+  for (let i = 1; i <= indicatorRows; i++) {
+    shape[`indicatorName${i}`] = text(200);
+    shape[`indicatorUnit${i}`] = text(40);
+    shape[`indicatorTarget${i}`] = text(40);
+  }
+  return z.object(shape).superRefine((v, ctx) => {
+    const startsOn = v.startsOn as string;
+    const endsOn = v.endsOn as string;
+    if (isCalendarDate(startsOn) && isCalendarDate(endsOn)) {
+      if (endsOn < startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'agenda.error.endBeforeStart' });
+      else if (startsOn > `${year}-12-31` || endsOn < `${year}-01-01`) {
+        ctx.addIssue({ code: 'custom', path: ['startsOn'], message: 'agenda.error.outsideYear' });
+      }
+    }
+    for (let i = 1; i <= indicatorRows; i++) {
+      const name = v[`indicatorName${i}`] as string;
+      const unit = v[`indicatorUnit${i}`] as string;
+      const target = v[`indicatorTarget${i}`] as string;
+      if (name === '' && unit === '' && target === '') continue;
+      if (name === '') ctx.addIssue({ code: 'custom', path: [`indicatorName${i}`], message: 'form.error.required' });
+      if (target === '') ctx.addIssue({ code: 'custom', path: [`indicatorTarget${i}`], message: 'form.error.required' });
+      else if (parseAmount(target) === null) ctx.addIssue({ code: 'custom', path: [`indicatorTarget${i}`], message: 'agenda.error.target' });
+    }
+  });
+}
+
+function rawObject(form: FormData | URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of form.entries()) {
+    if (name === '_csrf') continue;
+    const existing = out[name];
+    if (existing === undefined) out[name] = value;
+    else out[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+/** parseForm with this area's own message keys (`agenda.…`) passed through as they are. */
+export function parseAgendaForm<S extends z.ZodType>(schema: S, form: FormData | URLSearchParams): FormResult<z.output<S>> {
+  const values = formValues(form);
+  const result = schema.safeParse(rawObject(form));
+  if (result.success) return { ok: true, value: result.data, values };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (!errors[field]) errors[field] = issue.message.startsWith('agenda.') ? { key: issue.message } : issueMessage(issue);
+  }
+  return { ok: false, values, errors };
+}
+
+/** Reads the activity form for an activity in `year`. Checkbox choices are kept as a comma-separated `partners` value. */
+export function parseActivityForm(form: FormData | URLSearchParams, year: number): FormResult<ActivityInput> {
+  const parsed = parseAgendaForm(activitySchema(year), form);
+  const values = formValues(form);
+  values.partners = form.getAll('partners').filter((p): p is string => typeof p === 'string').join(',');
+  if (!parsed.ok) return { ok: false, values, errors: parsed.errors };
+  const v = parsed.value as Record<string, unknown>;
+  const indicators: IndicatorInput[] = [];
+  for (let i = 1; i <= indicatorRows; i++) {
+    const name = v[`indicatorName${i}`] as string;
+    const target = v[`indicatorTarget${i}`] as string;
+    if (name === '' && target === '' && (v[`indicatorUnit${i}`] as string) === '') continue;
+    indicators.push({ name, unit: v[`indicatorUnit${i}`] as string, target: parseAmount(target)! });
+  }
+  return {
+    ok: true,
+    values,
+    value: {
+      title: v.title as string,
+      goal: v.goal as string,
+      pillarId: v.pillar as string,
+      description: v.description as string,
+      responsibleName: v.responsible as string,
+      partnerIds: [...new Set(v.partners as string[])],
+      startsOn: v.startsOn as string,
+      endsOn: v.endsOn as string,
+      indicators,
+      version: v.version as string,
+    },
+  };
+}
+
+export const openYearForm = z.object({
+  year: z.string().trim().regex(/^\d{4}$/, 'agenda.error.year').transform(Number).pipe(z.number().int().min(2000, 'agenda.error.year').max(2100, 'agenda.error.year')),
+});
+
+export const yearStatusForm = z.object({
+  action: z.enum([...agendaYearActions, 'introduction']),
+  introduction: z.string().trim().max(10000).default(''),
+  note: z.string().trim().max(1000).default(''),
+});
+
+export const withdrawForm = z.object({
+  confirm: z.literal('yes', { message: 'agenda.error.confirmWithdraw' }),
+});

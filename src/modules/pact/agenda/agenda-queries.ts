@@ -1,0 +1,382 @@
+// Reads and writes of agenda years, activities, their partners and indicators. Row-level security
+// limits every statement to the pact of the request. The compiled agenda of a year is loaded in
+// three statements whatever its size (activities, partners, indicators), each driven by
+// activity_year_idx through the year's id.
+import { sql } from 'kysely';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { ActivityInput } from './activity-form.ts';
+import type { AgendaYearEventKind, AgendaYearStatus } from './agenda-year-status.ts';
+
+export interface AgendaYearRow {
+  id: string;
+  year: number;
+  status: AgendaYearStatus;
+  published_at: Date | null;
+  introduction: string;
+  updated_at: Date;
+}
+
+export interface AgendaYearListRow extends AgendaYearRow {
+  activities: number;
+  partners: number;
+}
+
+export async function listAgendaYears(tx: Executor, publishedOnly: boolean): Promise<AgendaYearListRow[]> {
+  const r = await sql<AgendaYearListRow>`
+    select y.id, y.year, y.status, y.published_at, y.introduction, y.updated_at,
+           count(a.id)::int as activities, count(distinct a.organisation_id)::int as partners
+      from agenda_year y
+      left join activity a on a.agenda_year_id = y.id and a.withdrawn_at is null
+     where (${publishedOnly}::boolean = false or y.published_at is not null)
+     group by y.id
+     order by y.year desc`.execute(tx);
+  return r.rows;
+}
+
+export async function findAgendaYear(tx: Executor, year: number): Promise<AgendaYearRow | undefined> {
+  const r = await sql<AgendaYearRow>`
+    select id, year, status, published_at, introduction, updated_at from agenda_year where year = ${year}`.execute(tx);
+  return r.rows[0];
+}
+
+/** The year partners register into when none is named: the latest open one, else the latest. */
+export async function defaultRegistrationYear(tx: Executor): Promise<number | null> {
+  const r = await sql<{ year: number }>`select year from agenda_year order by (status = 'open') desc, year desc limit 1`.execute(tx);
+  return r.rows[0]?.year ?? null;
+}
+
+/** Opens a year; null when the pact already has it. */
+export async function insertAgendaYear(tx: Executor, pactId: string, year: number, now: Date): Promise<string | null> {
+  const r = await sql<{ id: string }>`
+    insert into agenda_year (pact_id, year, status, created_at, updated_at) values (${pactId}, ${year}, 'open', ${now}, ${now})
+    on conflict (pact_id, year) do nothing returning id`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+export async function insertAgendaYearEvent(
+  tx: Executor,
+  e: { pactId: string; yearId: string; kind: AgendaYearEventKind; note: string; by: string | null; at: Date },
+): Promise<void> {
+  await sql`
+    insert into agenda_year_event (pact_id, agenda_year_id, kind, note, by_person, occurred_at)
+    values (${e.pactId}, ${e.yearId}, ${e.kind}, ${e.note}, ${e.by}, ${e.at})`.execute(tx);
+}
+
+/** Writes the year's new state, only if nobody changed it since `expectedUpdatedAt` (the page's version). */
+export async function updateAgendaYear(
+  tx: Executor,
+  id: string,
+  s: { status: AgendaYearStatus; publishedAt: Date | null; introduction: string },
+  expectedUpdatedAt: Date,
+  now: Date,
+): Promise<boolean> {
+  const r = await sql`
+    update agenda_year set status = ${s.status}, published_at = ${s.publishedAt}, introduction = ${s.introduction}, updated_at = ${now}
+     where id = ${id} and date_trunc('milliseconds', updated_at) = ${expectedUpdatedAt}`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+export interface AgendaYearEventRow {
+  kind: AgendaYearEventKind;
+  note: string;
+  by_name: string | null;
+  occurred_at: Date;
+}
+
+export async function listAgendaYearEvents(tx: Executor, yearId: string): Promise<AgendaYearEventRow[]> {
+  const r = await sql<AgendaYearEventRow>`
+    select e.kind, e.note, p.display_name as by_name, e.occurred_at
+      from agenda_year_event e left join person p on p.id = e.by_person
+     where e.agenda_year_id = ${yearId} order by e.id desc`.execute(tx);
+  return r.rows;
+}
+
+// ── The compiled agenda ─────────────────────────────────────────────────────────────────────
+
+export interface IndicatorView {
+  id: string;
+  name: string;
+  unit: string;
+  target_value: number;
+  current_value: number | null;
+}
+
+export interface AgendaActivity {
+  id: string;
+  title: string;
+  goal: string;
+  description: string;
+  responsible_name: string;
+  starts_on: string;
+  ends_on: string;
+  status: string;
+  reviewed_at: Date | null;
+  carried_from_id: string | null;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_left_on: string | null;
+  pillar_id: string;
+  pillar_title: string;
+  pillar_position: number;
+  partners: Array<{ id: string; name: string }>;
+  indicators: IndicatorView[];
+}
+
+type ActivityBase = Omit<AgendaActivity, 'partners' | 'indicators'>;
+
+/** Every activity of a year that is not withdrawn, with partners and indicators: three statements. */
+export async function loadCompiledAgenda(tx: Executor, yearId: string): Promise<AgendaActivity[]> {
+  const activities = await sql<ActivityBase>`
+    select a.id, a.title, a.goal, a.description, a.responsible_name, a.starts_on::text as starts_on, a.ends_on::text as ends_on,
+           a.status, a.reviewed_at, a.carried_from_id, a.organisation_id, o.name as organisation_name,
+           o.left_on::text as organisation_left_on, a.pillar_id, p.title as pillar_title, p.position as pillar_position
+      from activity a
+      join organisation o on o.id = a.organisation_id
+      join pillar p on p.id = a.pillar_id
+     where a.agenda_year_id = ${yearId} and a.withdrawn_at is null`.execute(tx);
+  const partners = await sql<{ activity_id: string; id: string; name: string }>`
+    select ap.activity_id, o.id, o.name
+      from activity a
+      join activity_partner ap on ap.activity_id = a.id
+      join organisation o on o.id = ap.organisation_id
+     where a.agenda_year_id = ${yearId} and a.withdrawn_at is null
+     order by o.name`.execute(tx);
+  const indicators = await sql<IndicatorView & { activity_id: string }>`
+    select i.activity_id, i.id, i.name, i.unit, i.target_value::float8 as target_value, i.current_value::float8 as current_value
+      from activity a
+      join indicator i on i.activity_id = a.id
+     where a.agenda_year_id = ${yearId} and a.withdrawn_at is null
+     order by i.activity_id, i.position`.execute(tx);
+  const byId = new Map<string, AgendaActivity>();
+  for (const a of activities.rows) byId.set(a.id, { ...a, partners: [], indicators: [] });
+  for (const p of partners.rows) byId.get(p.activity_id)?.partners.push({ id: p.id, name: p.name });
+  for (const { activity_id, ...i } of indicators.rows) byId.get(activity_id)?.indicators.push(i);
+  return [...byId.values()];
+}
+
+/** A cheap fingerprint of everything the compiled agenda shows: changes whenever any of it changes. */
+export async function compiledAgendaStamp(tx: Executor, yearId: string): Promise<string> {
+  const r = await sql<{ stamp: string }>`
+    select concat_ws('|',
+      (select count(*) from activity where agenda_year_id = ${yearId} and withdrawn_at is null),
+      (select max(greatest(updated_at, coalesce(reviewed_at, updated_at), coalesce(withdrawn_at, updated_at)))::text
+         from activity where agenda_year_id = ${yearId}),
+      (select max(updated_at)::text from organisation),
+      (select max(updated_at)::text from pillar),
+      (select count(*) from organisation where left_on is not null),
+      (select max(r.id) from activity_review r join activity a on a.id = r.activity_id where a.agenda_year_id = ${yearId})
+    ) as stamp`.execute(tx);
+  return r.rows[0]!.stamp;
+}
+
+// ── One activity ────────────────────────────────────────────────────────────────────────────
+
+export interface ActivityRow {
+  id: string;
+  agenda_year_id: string;
+  year: number;
+  year_status: AgendaYearStatus;
+  year_published_at: Date | null;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_left_on: string | null;
+  pillar_id: string;
+  pillar_title: string;
+  title: string;
+  goal: string;
+  description: string;
+  responsible_name: string;
+  starts_on: string;
+  ends_on: string;
+  status: string;
+  carried_from_id: string | null;
+  withdrawn_at: Date | null;
+  reviewed_at: Date | null;
+  updated_at: Date;
+}
+
+export async function findActivity(tx: Executor, id: string): Promise<ActivityRow | undefined> {
+  const r = await sql<ActivityRow>`
+    select a.id, a.agenda_year_id, y.year, y.status as year_status, y.published_at as year_published_at,
+           a.organisation_id, o.name as organisation_name, o.left_on::text as organisation_left_on,
+           a.pillar_id, p.title as pillar_title, a.title, a.goal, a.description, a.responsible_name,
+           a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.status, a.carried_from_id,
+           a.withdrawn_at, a.reviewed_at, a.updated_at
+      from activity a
+      join agenda_year y on y.id = a.agenda_year_id
+      join organisation o on o.id = a.organisation_id
+      join pillar p on p.id = a.pillar_id
+     where a.id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function listActivityPartners(tx: Executor, activityId: string): Promise<Array<{ id: string; name: string }>> {
+  const r = await sql<{ id: string; name: string }>`
+    select o.id, o.name from activity_partner ap join organisation o on o.id = ap.organisation_id
+     where ap.activity_id = ${activityId} order by o.name`.execute(tx);
+  return r.rows;
+}
+
+export async function listIndicators(tx: Executor, activityId: string): Promise<IndicatorView[]> {
+  const r = await sql<IndicatorView>`
+    select id, name, unit, target_value::float8 as target_value, current_value::float8 as current_value
+      from indicator where activity_id = ${activityId} order by position`.execute(tx);
+  return r.rows;
+}
+
+export interface ReviewRow {
+  id: string;
+  status: string;
+  story: string;
+  reviewed_at: Date;
+  results: Array<{ indicator_id: string; value: number }>;
+}
+
+export async function listActivityReviews(tx: Executor, activityId: string): Promise<ReviewRow[]> {
+  const r = await sql<ReviewRow>`
+    select r.id::text as id, r.status, r.story, r.reviewed_at,
+           coalesce((select json_agg(json_build_object('indicator_id', ir.indicator_id, 'value', ir.value::float8))
+                       from indicator_result ir where ir.activity_review_id = r.id), '[]'::json) as results
+      from activity_review r where r.activity_id = ${activityId} order by r.reviewed_at desc, r.id desc`.execute(tx);
+  return r.rows;
+}
+
+export interface CarryLink {
+  id: string;
+  year: number;
+  organisation_id: string;
+}
+
+/** The activity this one was carried over from, and the one it was carried over to. */
+export async function findCarryLinks(tx: Executor, activity: { id: string; carried_from_id: string | null }): Promise<{ from: CarryLink | null; to: CarryLink | null }> {
+  const r = await sql<CarryLink & { direction: 'from' | 'to' }>`
+    select 'from' as direction, a.id, y.year, a.organisation_id from activity a join agenda_year y on y.id = a.agenda_year_id
+     where a.id = ${activity.carried_from_id}::uuid
+    union all
+    select 'to', a.id, y.year, a.organisation_id from activity a join agenda_year y on y.id = a.agenda_year_id
+     where a.carried_from_id = ${activity.id}::uuid`.execute(tx);
+  const from = r.rows.find((x) => x.direction === 'from');
+  const to = r.rows.find((x) => x.direction === 'to');
+  return { from: from ? { id: from.id, year: from.year, organisation_id: from.organisation_id } : null, to: to ? { id: to.id, year: to.year, organisation_id: to.organisation_id } : null };
+}
+
+export interface OrganisationActivityRow {
+  id: string;
+  year: number;
+  year_status: AgendaYearStatus;
+  title: string;
+  pillar_title: string;
+  status: string;
+  starts_on: string;
+  ends_on: string;
+  withdrawn_at: Date | null;
+}
+
+export async function listOrganisationActivities(tx: Executor, organisationId: string): Promise<OrganisationActivityRow[]> {
+  const r = await sql<OrganisationActivityRow>`
+    select a.id, y.year, y.status as year_status, a.title, p.title as pillar_title, a.status,
+           a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.withdrawn_at
+      from activity a join agenda_year y on y.id = a.agenda_year_id join pillar p on p.id = a.pillar_id
+     where a.organisation_id = ${organisationId}
+     order by y.year desc, a.withdrawn_at nulls first, p.position, a.title`.execute(tx);
+  return r.rows;
+}
+
+// ── Choices on the form ─────────────────────────────────────────────────────────────────────
+
+export async function listPillarChoices(tx: Executor, includeId: string | null): Promise<Array<{ id: string; title: string }>> {
+  const r = await sql<{ id: string; title: string }>`
+    select id, title from pillar where archived_at is null or id = ${includeId}::uuid order by position, title`.execute(tx);
+  return r.rows;
+}
+
+export async function listPartnerChoices(tx: Executor, exceptOrganisationId: string): Promise<Array<{ id: string; name: string }>> {
+  const r = await sql<{ id: string; name: string }>`
+    select id, name from organisation where id <> ${exceptOrganisationId} order by name`.execute(tx);
+  return r.rows;
+}
+
+export interface OrganisationStanding {
+  id: string;
+  name: string;
+  left_on: string | null;
+}
+
+export async function findOrganisationStanding(tx: Executor, id: string): Promise<OrganisationStanding | undefined> {
+  const r = await sql<OrganisationStanding>`select id, name, left_on::text as left_on from organisation where id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+// ── Writes ──────────────────────────────────────────────────────────────────────────────────
+
+export async function insertActivity(
+  tx: Executor,
+  a: { pactId: string; yearId: string; organisationId: string; input: ActivityInput; by: string | null; now: Date },
+): Promise<string> {
+  const { input } = a;
+  const r = await sql<{ id: string }>`
+    insert into activity (pact_id, agenda_year_id, organisation_id, pillar_id, title, goal, description, responsible_name,
+                          starts_on, ends_on, created_by, created_at, updated_at)
+    values (${a.pactId}, ${a.yearId}, ${a.organisationId}, ${input.pillarId}, ${input.title}, ${input.goal}, ${input.description},
+            ${input.responsibleName}, ${input.startsOn}::date, ${input.endsOn}::date, ${a.by}, ${a.now}, ${a.now})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+/** Updates the activity only if nobody saved since the version the form was made from. */
+export async function updateActivity(tx: Executor, id: string, input: ActivityInput, expectedVersion: string | null, now: Date): Promise<boolean> {
+  const r = await sql`
+    update activity set pillar_id = ${input.pillarId}, title = ${input.title}, goal = ${input.goal}, description = ${input.description},
+           responsible_name = ${input.responsibleName}, starts_on = ${input.startsOn}::date, ends_on = ${input.endsOn}::date, updated_at = ${now}
+     where id = ${id} and withdrawn_at is null
+       and (${expectedVersion}::timestamptz is null or date_trunc('milliseconds', updated_at) = ${expectedVersion}::timestamptz)`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+export async function replaceActivityPartners(tx: Executor, pactId: string, activityId: string, partnerIds: string[]): Promise<void> {
+  await sql`delete from activity_partner where activity_id = ${activityId}`.execute(tx);
+  if (partnerIds.length === 0) return;
+  await sql`
+    insert into activity_partner (activity_id, organisation_id, pact_id)
+    select ${activityId}, o.id, ${pactId} from organisation o where o.id = any(${partnerIds}::uuid[])`.execute(tx);
+}
+
+/**
+ * Sets the indicators by position: rows that exist are updated, new ones added, and ones no longer
+ * on the form removed, unless a review already recorded a result for them (those stay, history is kept).
+ */
+export async function replaceIndicators(tx: Executor, pactId: string, activityId: string, indicators: ActivityInput['indicators']): Promise<void> {
+  const existing = await sql<{ id: string; position: number }>`select id, position from indicator where activity_id = ${activityId} order by position`.execute(tx);
+  const byPosition = new Map(existing.rows.map((r) => [r.position, r.id]));
+  for (const [index, i] of indicators.entries()) {
+    const position = index + 1;
+    const id = byPosition.get(position);
+    if (id) {
+      await sql`update indicator set name = ${i.name}, unit = ${i.unit}, target_value = ${i.target} where id = ${id}`.execute(tx);
+    } else {
+      await sql`insert into indicator (pact_id, activity_id, position, name, unit, target_value)
+                values (${pactId}, ${activityId}, ${position}, ${i.name}, ${i.unit}, ${i.target})`.execute(tx);
+    }
+  }
+  await sql`
+    delete from indicator i where i.activity_id = ${activityId} and i.position > ${indicators.length}
+       and not exists (select 1 from indicator_result r where r.indicator_id = i.id)`.execute(tx);
+}
+
+export async function markActivityWithdrawn(tx: Executor, id: string, now: Date): Promise<boolean> {
+  const r = await sql`update activity set withdrawn_at = ${now}, updated_at = ${now} where id = ${id} and withdrawn_at is null`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+/** Which of these organisations exist in the pact (row-level security hides the rest). */
+export async function existingOrganisationIds(tx: Executor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await sql<{ id: string }>`select id from organisation where id = any(${ids}::uuid[])`.execute(tx);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+export async function pillarUsable(tx: Executor, id: string, currentPillarId: string | null): Promise<boolean> {
+  const r = await sql<{ ok: boolean }>`
+    select exists (select 1 from pillar where id = ${id} and (archived_at is null or id = ${currentPillarId}::uuid)) as ok`.execute(tx);
+  return r.rows[0]!.ok;
+}

@@ -1,0 +1,37 @@
+/** The proposer confirms a proposal through the link in the mail (a POST: never on opening the link). */
+import type { PactSummary } from '../../../access/policy.ts';
+import type { RouteContext } from '../../../access/route.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import { confirmLinkUsable } from './initiative-links.ts';
+import { changeStatus, findByConfirmToken } from './initiative-queries.ts';
+import { transition } from './initiative-status.ts';
+
+export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'gone';
+
+/** What the confirmation link leads to, without changing anything (for the page the GET shows). */
+export async function confirmationState(tx: Executor, tokenHash: string, now: Date): Promise<{ state: ConfirmOutcome | 'open'; title?: string }> {
+  const found = await findByConfirmToken(tx, tokenHash);
+  if (!found || found.status === 'withdrawn') return { state: 'gone' };
+  if (found.status !== 'unconfirmed') return { state: 'already-confirmed', title: found.title };
+  if (!confirmLinkUsable(found.created_at, now)) return { state: 'gone' };
+  return { state: 'open', title: found.title };
+}
+
+export async function confirmInitiative(
+  tx: Executor,
+  input: { pact: PactSummary; tokenHash: string; now: Date },
+  audit: RouteContext['audit'],
+): Promise<ConfirmOutcome> {
+  const found = await findByConfirmToken(tx, input.tokenHash);
+  if (!found || found.status === 'withdrawn') return 'gone';
+  if (found.status !== 'unconfirmed') return 'already-confirmed';
+  if (!confirmLinkUsable(found.created_at, input.now)) return 'gone';
+  const next = transition(found.status, 'confirm', 'proposer');
+  if (!next.ok) return 'gone';
+  const changed = await changeStatus(tx, {
+    pactId: input.pact.id, id: found.id, from: found.status, to: next.to, message: '', byPerson: null, byProposer: true, now: input.now,
+  });
+  if (!changed) return 'already-confirmed';
+  await audit({ action: 'initiative.confirm', recordType: 'initiative', recordId: found.id, purpose: 'initiative-handling', details: {} });
+  return 'confirmed';
+}

@@ -1,0 +1,189 @@
+// Queries of the open umbrella. Every query runs in the request's transaction under row-level
+// security: only the current pact's rows are there.
+import { sql } from 'kysely';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { InitiativeSearch, SupportKind } from './initiative-forms.ts';
+import type { InitiativeStatus } from './initiative-status.ts';
+
+export interface InitiativeRow {
+  id: string;
+  title: string;
+  description: string;
+  target_group: string;
+  neighbourhood_id: string | null;
+  neighbourhood_name: string | null;
+  pillar_id: string | null;
+  pillar_title: string | null;
+  support_needed: SupportKind[];
+  support_notes: string;
+  proposer_name: string;
+  proposer_email: string;
+  proposer_group: string;
+  status: InitiativeStatus;
+  moderation_message: string;
+  created_at: Date;
+  confirmed_at: Date | null;
+  published_at: Date | null;
+  updated_at: Date;
+}
+
+export interface StatusChangeRow {
+  id: string;
+  from_status: InitiativeStatus | null;
+  to_status: InitiativeStatus;
+  message: string;
+  by_name: string | null;
+  by_proposer: boolean;
+  changed_at: Date;
+}
+
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+const columns = sql`
+  i.id, i.title, i.description, i.target_group, i.neighbourhood_id, n.name as neighbourhood_name,
+  i.pillar_id, pl.title as pillar_title, i.support_needed, i.support_notes, i.proposer_name, i.proposer_email,
+  i.proposer_group, i.status, i.moderation_message, i.created_at, i.confirmed_at, i.published_at, i.updated_at`;
+const joins = sql`
+  left join neighbourhood n on n.id = i.neighbourhood_id
+  left join pillar pl on pl.id = i.pillar_id`;
+
+export async function findInitiative(tx: Executor, id: string): Promise<InitiativeRow | undefined> {
+  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} where i.id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function findByConfirmToken(tx: Executor, tokenHash: string): Promise<InitiativeRow | undefined> {
+  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} where i.confirm_token_hash = ${tokenHash}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function findByStatusToken(tx: Executor, tokenHash: string): Promise<InitiativeRow | undefined> {
+  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} where i.status_token_hash = ${tokenHash}`.execute(tx);
+  return r.rows[0];
+}
+
+/** Published initiatives matching the search, newest first. */
+export async function searchPublished(tx: Executor, search: InitiativeSearch, limit = 200): Promise<InitiativeRow[]> {
+  const pattern = search.q === '' ? null : `%${search.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const r = await sql<InitiativeRow>`
+    select ${columns} from initiative i ${joins}
+     where i.status = 'published'
+       and (${search.pillar || null}::uuid is null or i.pillar_id = ${search.pillar || null}::uuid)
+       and (${search.neighbourhood || null}::uuid is null or i.neighbourhood_id = ${search.neighbourhood || null}::uuid)
+       and (${pattern}::text is null or i.title ilike ${pattern} or i.description ilike ${pattern}
+            or i.target_group ilike ${pattern} or i.proposer_group ilike ${pattern})
+     order by i.published_at desc nulls last, i.title
+     limit ${limit}`.execute(tx);
+  return r.rows;
+}
+
+/** Every initiative of the pact (for coordinators), newest first. Unconfirmed ones included. */
+export async function listAll(tx: Executor): Promise<InitiativeRow[]> {
+  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} order by i.created_at desc, i.id`.execute(tx);
+  return r.rows;
+}
+
+export async function listStatusChanges(tx: Executor, initiativeId: string): Promise<StatusChangeRow[]> {
+  const r = await sql<StatusChangeRow>`
+    select c.id::text as id, c.from_status, c.to_status, c.message, p.display_name as by_name, c.by_proposer, c.changed_at
+      from initiative_status_change c left join person p on p.id = c.by_person
+     where c.initiative_id = ${initiativeId}
+     order by c.id`.execute(tx);
+  return r.rows;
+}
+
+/** Neighbourhoods and pillars to choose from (archived pillars take no new initiatives). */
+export async function listChoices(tx: Executor): Promise<{ neighbourhoods: Choice[]; pillars: Choice[] }> {
+  const n = await sql<Choice>`select id, name from neighbourhood order by name`.execute(tx);
+  const p = await sql<Choice>`select id, title as name from pillar where archived_at is null order by position, title`.execute(tx);
+  return { neighbourhoods: n.rows, pillars: p.rows };
+}
+
+export async function neighbourhoodExists(tx: Executor, id: string): Promise<boolean> {
+  return (await sql`select 1 from neighbourhood where id = ${id}`.execute(tx)).rows.length > 0;
+}
+
+export async function openPillarExists(tx: Executor, id: string): Promise<boolean> {
+  return (await sql`select 1 from pillar where id = ${id} and archived_at is null`.execute(tx)).rows.length > 0;
+}
+
+export async function insertInitiative(
+  tx: Executor,
+  row: {
+    pactId: string; title: string; description: string; targetGroup: string; neighbourhoodId: string | null; pillarId: string | null;
+    support: SupportKind[]; supportNotes: string; name: string; email: string; group: string;
+    confirmTokenHash: string; statusTokenHash: string; now: Date;
+  },
+): Promise<string> {
+  const r = await sql<{ id: string }>`
+    insert into initiative (pact_id, title, description, target_group, neighbourhood_id, pillar_id, support_needed, support_notes,
+                            proposer_name, proposer_email, proposer_group, status, confirm_token_hash, status_token_hash, created_at, updated_at)
+    values (${row.pactId}, ${row.title}, ${row.description}, ${row.targetGroup}, ${row.neighbourhoodId}, ${row.pillarId},
+            ${`{${row.support.join(',')}}`}::text[], ${row.supportNotes}, ${row.name}, ${row.email}, ${row.group}, 'unconfirmed',
+            ${row.confirmTokenHash}, ${row.statusTokenHash}, ${row.now}, ${row.now})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+export async function updateContent(
+  tx: Executor,
+  id: string,
+  change: { title: string; description: string; targetGroup: string; neighbourhoodId: string | null; pillarId: string | null; support: SupportKind[]; supportNotes: string; now: Date },
+): Promise<void> {
+  await sql`
+    update initiative set title = ${change.title}, description = ${change.description}, target_group = ${change.targetGroup},
+           neighbourhood_id = ${change.neighbourhoodId}, pillar_id = ${change.pillarId},
+           support_needed = ${`{${change.support.join(',')}}`}::text[], support_notes = ${change.supportNotes}, updated_at = ${change.now}
+     where id = ${id}`.execute(tx);
+}
+
+/**
+ * Moves an initiative from `from` to `to` (only when it is still in `from`: a concurrent change
+ * makes this return false), with its history row.
+ */
+export async function changeStatus(
+  tx: Executor,
+  change: {
+    pactId: string; id: string; from: InitiativeStatus; to: InitiativeStatus; message: string;
+    byPerson: string | null; byProposer: boolean; now: Date; statusTokenHash?: string;
+  },
+): Promise<boolean> {
+  const moderationMessage = change.byProposer ? null : change.message;
+  const r = await sql`
+    update initiative
+       set status = ${change.to},
+           moderation_message = coalesce(${moderationMessage}::text, moderation_message),
+           confirmed_at = case when ${change.from} = 'unconfirmed' and ${change.to} = 'submitted' then ${change.now}::timestamptz else confirmed_at end,
+           published_at = case when ${change.to} = 'published' then ${change.now}::timestamptz else published_at end,
+           status_token_hash = coalesce(${change.statusTokenHash ?? null}::text, status_token_hash),
+           updated_at = ${change.now}
+     where id = ${change.id} and status = ${change.from}`.execute(tx);
+  if (Number(r.numAffectedRows ?? 0) !== 1) return false;
+  await sql`
+    insert into initiative_status_change (pact_id, initiative_id, from_status, to_status, message, by_person, by_proposer, changed_at)
+    values (${change.pactId}, ${change.id}, ${change.from}, ${change.to}, ${change.message}, ${change.byPerson}, ${change.byProposer}, ${change.now})`.execute(tx);
+  return true;
+}
+
+export async function recordFirstStatus(tx: Executor, pactId: string, id: string, now: Date): Promise<void> {
+  await sql`
+    insert into initiative_status_change (pact_id, initiative_id, from_status, to_status, message, by_person, by_proposer, changed_at)
+    values (${pactId}, ${id}, null, 'unconfirmed', '', null, true, ${now})`.execute(tx);
+}
+
+// ── Rate limit ──────────────────────────────────────────────────────────────────────────────
+export async function countAttempts(tx: Executor, kind: 'address' | 'email', keyHash: string, since: Date): Promise<number> {
+  const r = await sql<{ n: string }>`
+    select count(*)::text as n from initiative_submission_attempt
+     where key_kind = ${kind} and key_hash = ${keyHash} and attempted_at > ${since}`.execute(tx);
+  return Number(r.rows[0]!.n);
+}
+
+export async function recordAttempt(tx: Executor, pactId: string, kind: 'address' | 'email', keyHash: string, now: Date): Promise<void> {
+  await sql`
+    insert into initiative_submission_attempt (pact_id, key_kind, key_hash, attempted_at)
+    values (${pactId}, ${kind}, ${keyHash}, ${now})`.execute(tx);
+}

@@ -1,0 +1,312 @@
+// Routes of the open umbrella. Public: the proposal form, the confirmation link, the proposer's
+// private status page (the link is the key: no account), the list and page of published
+// initiatives. Pact coordinators (pact:manage): moderation, the CSV export.
+//
+// Bot protection of the public form: a honeypot field and a rate limit. A filled-in honeypot stores
+// nothing and gets the very same "check your e-mail" page as a real proposal, so a bot learns
+// nothing from the answer (a person never sees the field). Over the rate limit: 429 with a clear
+// message and the input kept.
+import { z } from 'zod';
+import { HttpError } from '../../../access/http-error.ts';
+import { can, type PactSummary } from '../../../access/policy.ts';
+import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../../access/route.ts';
+import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
+import { clientAddress } from '../../../platform/http/client-address.ts';
+import type { FormState } from '../../../ui/components.tsx';
+import type { MessageKey } from '../../../ui/messages/index.ts';
+import { resubmitInitiative, withdrawInitiative } from './answer-as-proposer.ts';
+import { confirmationState, confirmInitiative } from './confirm-initiative.ts';
+import { changesForm, honeypotFilled, moderationForm, parseSearch, parseWithSupport, proposalForm } from './initiative-forms.ts';
+import { hashLinkToken, linkOrigin, looksLikeLinkToken, throttleKey } from './initiative-links.ts';
+import {
+  CheckMailPage, ConfirmPage, DetailPage, ListPage, MinePage, ModeratePage, ModerationPage, ProposePage, type Choices,
+} from './initiative-pages.tsx';
+import { findByStatusToken, findInitiative, listAll, listChoices, listStatusChanges, searchPublished } from './initiative-queries.ts';
+import { moderateInitiative } from './moderate-initiative.ts';
+import { proposeInitiative } from './propose-initiative.ts';
+
+const initiativeParams = z.object({ pact: pactSlugParam, initiative: z.uuid() });
+/** Any string: a malformed token is answered like an unknown one (410), without a query. */
+const tokenParams = z.object({ pact: pactSlugParam, initiativeToken: z.string().max(100) });
+
+const origin = (ctx: RouteContext<unknown>) => linkOrigin(ctx.c.req.url, ctx.services.publicUrl);
+const personOf = (ctx: RouteContext<unknown>) => (ctx.actor.kind === 'person' ? ctx.actor.personId : null);
+const canManage = (ctx: RouteContext<unknown>) => can(ctx.actor, 'pact:manage', { pact: ctx.pact });
+
+async function renderPropose(ctx: RouteContext<{ pact: string }>, status: 200 | 400 | 403 | 429, state: FormState = {}) {
+  const { c, tx, pact } = ctx;
+  const choices: Choices = await listChoices(tx);
+  c.status(status);
+  return c.render(<ProposePage pact={pact!} choices={choices} state={state} />, { title: c.get('t')('initiatives.propose.title') });
+}
+
+function renderLink(
+  ctx: RouteContext<{ pact: string; initiativeToken: string }>,
+  state: 'open' | 'confirmed' | 'already-confirmed' | 'gone',
+  title?: string,
+  status?: 403,
+) {
+  const { c, pact } = ctx;
+  // 410 Gone for unknown, withdrawn and expired links alike: the link will not work again.
+  c.status(state === 'gone' ? 410 : (status ?? 200));
+  const key: MessageKey = state === 'gone' ? 'initiatives.link.goneTitle' : 'initiatives.confirm.title';
+  return c.render(<ConfirmPage pact={pact!} state={state} title={title} token={ctx.params.initiativeToken} />, { title: c.get('t')(key) });
+}
+
+async function loadMine(ctx: RouteContext<{ pact: string; initiativeToken: string }>) {
+  const token = ctx.params.initiativeToken;
+  if (!looksLikeLinkToken(token)) return undefined;
+  return findByStatusToken(ctx.tx, hashLinkToken(token));
+}
+
+async function renderMine(ctx: RouteContext<{ pact: string; initiativeToken: string }>, status: 200 | 400 | 403 | 409, state: FormState = {}) {
+  const { c, tx, pact } = ctx;
+  const initiative = await loadMine(ctx);
+  if (!initiative) return renderLink(ctx, 'gone');
+  const [history, choices] = [await listStatusChanges(tx, initiative.id), await listChoices(tx)];
+  c.status(status);
+  return c.render(
+    <MinePage pact={pact!} initiative={initiative} history={history} state={state} token={ctx.params.initiativeToken} choices={choices} />,
+    { title: c.get('t')('initiatives.mine.title', { title: initiative.title }) },
+  );
+}
+
+async function renderModerate(ctx: RouteContext<{ pact: string; initiative: string }>, status: 200 | 400 | 403 | 409, state: FormState = {}) {
+  const { c, tx, pact, audit } = ctx;
+  const initiative = await findInitiative(tx, ctx.params.initiative);
+  if (!initiative) throw new HttpError(404);
+  const history = await listStatusChanges(tx, initiative.id);
+  await audit({
+    action: 'initiative.read', recordType: 'initiative', recordId: initiative.id, purpose: 'initiative-handling', details: { contact: true },
+  });
+  c.status(status);
+  return c.render(<ModeratePage pact={pact!} initiative={initiative} history={history} state={state} />, {
+    title: c.get('t')('initiatives.moderate.title', { title: initiative.title }),
+  });
+}
+
+function pactOf(ctx: RouteContext<unknown>): PactSummary {
+  return ctx.pact!;
+}
+
+export const initiativeRoutes: RouteSpec[] = [
+  // Fixed paths first: `/p/:pact/initiatives/:initiative` would otherwise take "new" and "moderation".
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/initiatives',
+    permission: 'public',
+    params: pactParams,
+    handler: async (ctx) => {
+      const { c, tx, pact } = ctx;
+      const search = parseSearch(new URL(c.req.url).searchParams);
+      const [initiatives, choices] = [await searchPublished(tx, search), await listChoices(tx)];
+      return c.render(<ListPage pact={pact!} initiatives={initiatives} choices={choices} search={search} canManage={canManage(ctx)} />, {
+        title: c.get('t')('initiatives.list.title'),
+      });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/initiatives.csv',
+    permission: 'pact:manage',
+    params: pactParams,
+    handler: async ({ c, tx, pact, audit }) => {
+      const t = c.get('t');
+      const rows = await listAll(tx);
+      await audit({ action: 'initiative.export', recordType: 'initiative', purpose: 'initiative-handling', details: { rows: rows.length, contact: true } });
+      const csv = toCsv(
+        [
+          t('initiatives.field.title'), t('initiatives.history.status'), t('initiatives.field.description'), t('initiatives.field.targetGroup'),
+          t('initiatives.field.neighbourhood'), t('initiatives.field.pillar'), t('initiatives.field.support'), t('initiatives.field.supportNotes'),
+          t('initiatives.field.name'), t('initiatives.field.email'), t('initiatives.field.group'), t('initiatives.proposedAt'),
+          t('initiatives.publishedAt'), t('initiatives.moderate.message'),
+        ],
+        rows.map((i) => [
+          i.title, t(`initiatives.status.${i.status}` as MessageKey), i.description, i.target_group, i.neighbourhood_name ?? '', i.pillar_title ?? '',
+          i.support_needed.map((k) => t(`initiatives.support.${k}` as MessageKey)).join(', '), i.support_notes,
+          i.proposer_name, i.proposer_email, i.proposer_group, i.created_at.toISOString(), i.published_at ? i.published_at.toISOString() : '',
+          i.moderation_message,
+        ]),
+      );
+      return csvResponse(`${pact!.slug}-initiatives.csv`, csv);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/initiatives/new',
+    permission: 'public',
+    params: pactParams,
+    handler: (ctx) => renderPropose(ctx, 200),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/p/:pact/initiatives/new',
+    permission: 'public',
+    params: pactParams,
+    csrf: 'rerender',
+    handler: async (ctx) => {
+      const { c, tx, form, services, audit } = ctx;
+      const pact = pactOf(ctx);
+      const parsed = parseWithSupport(proposalForm, form!);
+      if (ctx.csrfRejected) return renderPropose(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
+      if (honeypotFilled(form!)) {
+        // Nothing is stored, and the answer is the same as for a real proposal.
+        c.status(200);
+        return c.render(<CheckMailPage pact={pact} />, { title: c.get('t')('initiatives.checkMail.title') });
+      }
+      if (!parsed.ok) return renderPropose(ctx, 400, parsed);
+      const address = clientAddress(c, services.signIn.trustProxy);
+      const outcome = await proposeInitiative(
+        tx,
+        {
+          pact, value: parsed.value, now: services.clock.now(), origin: origin(ctx),
+          addressKey: address ? throttleKey(services.secret, 'address', address) : null,
+          emailKey: throttleKey(services.secret, 'email', parsed.value.email),
+        },
+        audit,
+      );
+      if (!outcome.ok) {
+        if (outcome.reason === 'rate-limited') return renderPropose(ctx, 429, { values: parsed.values, formError: 'initiatives.error.rateLimited' });
+        return renderPropose(ctx, 400, { values: parsed.values, errors: { [outcome.field]: { key: 'form.error.choice' } } });
+      }
+      return c.render(<CheckMailPage pact={pact} />, { title: c.get('t')('initiatives.checkMail.title') });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/initiatives/confirm/:initiativeToken',
+    permission: 'public',
+    params: tokenParams,
+    // Opening the link changes nothing (mail scanners open links): the page has a button.
+    handler: async (ctx) => {
+      const token = ctx.params.initiativeToken;
+      if (!looksLikeLinkToken(token)) return renderLink(ctx, 'gone');
+      const found = await confirmationState(ctx.tx, hashLinkToken(token), ctx.services.clock.now());
+      return renderLink(ctx, found.state, found.title);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/p/:pact/initiatives/confirm/:initiativeToken',
+    permission: 'public',
+    params: tokenParams,
+    csrf: 'rerender',
+    handler: async (ctx) => {
+      const { tx, services, audit } = ctx;
+      const token = ctx.params.initiativeToken;
+      if (!looksLikeLinkToken(token)) return renderLink(ctx, 'gone');
+      const hash = hashLinkToken(token);
+      if (ctx.csrfRejected) {
+        // The page again, with its button and a fresh token: nothing confirmed.
+        const found = await confirmationState(tx, hash, services.clock.now());
+        return renderLink(ctx, found.state, found.title, 403);
+      }
+      const before = await confirmationState(tx, hash, services.clock.now());
+      const outcome = await confirmInitiative(tx, { pact: pactOf(ctx), tokenHash: hash, now: services.clock.now() }, audit);
+      return renderLink(ctx, outcome, before.title);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/initiatives/mine/:initiativeToken',
+    permission: 'public',
+    params: tokenParams,
+    handler: (ctx) => renderMine(ctx, 200),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/p/:pact/initiatives/mine/:initiativeToken',
+    permission: 'public',
+    params: tokenParams,
+    csrf: 'rerender',
+    handler: async (ctx) => {
+      const { c, tx, form, services, audit, flash } = ctx;
+      const initiative = await loadMine(ctx);
+      if (!initiative) return renderLink(ctx, 'gone');
+      const action = form!.get('action');
+      const parsed = action === 'resubmit' ? parseWithSupport(changesForm, form!) : null;
+      if (ctx.csrfRejected) return renderMine(ctx, 403, { values: parsed?.values, formError: 'form.error.csrf' });
+      const now = services.clock.now();
+      if (action === 'withdraw') {
+        const done = await withdrawInitiative(tx, { pact: pactOf(ctx), initiative, now }, audit);
+        if (!done.ok) return renderMine(ctx, 409, { formError: 'initiatives.error.notAllowed' });
+        flash('initiatives.flash.withdrawn');
+      } else if (parsed) {
+        if (!parsed.ok) return renderMine(ctx, 400, parsed);
+        const done = await resubmitInitiative(tx, { pact: pactOf(ctx), initiative, value: parsed.value, now }, audit);
+        if (!done.ok) {
+          if (done.reason === 'unknown-choice') return renderMine(ctx, 400, { values: parsed.values, errors: { [done.field]: { key: 'form.error.choice' } } });
+          return renderMine(ctx, 409, { values: parsed.values, formError: 'initiatives.error.notAllowed' });
+        }
+        flash('initiatives.flash.resubmitted');
+      } else {
+        return renderMine(ctx, 400, { formError: 'initiatives.error.noAction' });
+      }
+      return c.redirect(`/p/${pactOf(ctx).slug}/initiatives/mine/${ctx.params.initiativeToken}`, 303);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/initiatives/moderation',
+    permission: 'pact:manage',
+    params: pactParams,
+    handler: async ({ c, tx, pact, audit }) => {
+      const initiatives = await listAll(tx);
+      // The queue shows the proposers' names and e-mail addresses.
+      await audit({ action: 'initiative.list', recordType: 'initiative', purpose: 'initiative-handling', details: { rows: initiatives.length, contact: true } });
+      return c.render(<ModerationPage pact={pact!} initiatives={initiatives} />, { title: c.get('t')('initiatives.moderation.title') });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/initiatives/:initiative',
+    permission: 'public',
+    params: initiativeParams,
+    handler: async (ctx) => {
+      const { c, tx, pact, audit } = ctx;
+      const initiative = await findInitiative(tx, ctx.params.initiative);
+      const coordinator = canManage(ctx);
+      // Only published initiatives are public; coordinators see the others too.
+      if (!initiative || (initiative.status !== 'published' && !coordinator)) throw new HttpError(404);
+      const history = coordinator ? await listStatusChanges(tx, initiative.id) : [];
+      if (coordinator) {
+        await audit({ action: 'initiative.read', recordType: 'initiative', recordId: initiative.id, purpose: 'initiative-handling', details: { contact: true } });
+      }
+      return c.render(<DetailPage pact={pact!} initiative={initiative} history={history} coordinator={coordinator} />, { title: initiative.title });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/p/:pact/initiatives/:initiative/moderate',
+    permission: 'pact:manage',
+    params: initiativeParams,
+    handler: (ctx) => renderModerate(ctx, 200),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/p/:pact/initiatives/:initiative/moderate',
+    permission: 'pact:manage',
+    params: initiativeParams,
+    csrf: 'rerender',
+    handler: async (ctx) => {
+      const { c, tx, form, services, audit, flash } = ctx;
+      const parsed = parseWithSupport(moderationForm, form!);
+      if (ctx.csrfRejected) return renderModerate(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
+      if (!parsed.ok) return renderModerate(ctx, 400, parsed);
+      const outcome = await moderateInitiative(
+        tx,
+        {
+          pact: pactOf(ctx), personId: personOf(ctx)!, id: ctx.params.initiative, action: parsed.value.action, message: parsed.value.message,
+          origin: origin(ctx), now: services.clock.now(),
+        },
+        audit,
+      );
+      if (!outcome.ok) {
+        if (outcome.reason === 'not-found') throw new HttpError(404);
+        return renderModerate(ctx, 409, { values: parsed.values, formError: 'initiatives.error.notAllowed' });
+      }
+      flash(`initiatives.flash.${parsed.value.action}` as MessageKey);
+      return c.redirect(`/p/${pactOf(ctx).slug}/initiatives/moderation`, 303);
+    },
+  }),
+];

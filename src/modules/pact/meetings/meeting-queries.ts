@@ -1,0 +1,189 @@
+// Queries of the pact's meetings. Row-level security limits every query to the request's pact.
+import { sql } from 'kysely';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { MeetingKind, MeetingStatus, MeetingValue, MeetingVisibility } from './meeting.ts';
+
+export interface MeetingRow {
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  place: string;
+  agenda: string;
+  visibility: MeetingVisibility;
+  status: MeetingStatus;
+  other_attendees: number;
+  minutes: string;
+  updated_at: Date;
+  revision: number;
+}
+
+export interface MeetingListRow extends MeetingRow {
+  decisions: number;
+  open_actions: number;
+  organisations_present: number;
+}
+
+export async function listMeetings(tx: Executor, options: { publicOnly: boolean }): Promise<MeetingListRow[]> {
+  const r = await sql<MeetingListRow>`
+    select m.id, m.kind, m.title, m.starts_at, m.ends_at, m.place, m.agenda, m.visibility, m.status, m.other_attendees,
+           m.minutes, m.updated_at, m.revision,
+           (select count(*)::int from meeting_decision d where d.meeting_id = m.id) as decisions,
+           (select count(*)::int from meeting_action_item a where a.meeting_id = m.id and a.done_at is null) as open_actions,
+           (select count(*)::int from meeting_attendance a where a.meeting_id = m.id) as organisations_present
+      from meeting m
+     where (${!options.publicOnly} or m.visibility = 'public')
+     order by m.starts_at, m.title`.execute(tx);
+  return r.rows;
+}
+
+/** Public meetings that have not ended at `now`, for the iCalendar feed. */
+export async function listUpcomingPublicMeetings(tx: Executor, now: Date): Promise<MeetingRow[]> {
+  const r = await sql<MeetingRow>`
+    select id, kind, title, starts_at, ends_at, place, agenda, visibility, status, other_attendees, minutes, updated_at, revision
+      from meeting where visibility = 'public' and ends_at > ${now} order by starts_at limit 500`.execute(tx);
+  return r.rows;
+}
+
+export async function findMeeting(tx: Executor, id: string): Promise<MeetingRow | undefined> {
+  const r = await sql<MeetingRow>`
+    select id, kind, title, starts_at, ends_at, place, agenda, visibility, status, other_attendees, minutes, updated_at, revision
+      from meeting where id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function insertMeeting(tx: Executor, pactId: string, v: MeetingValue, by: string | null, now: Date): Promise<string> {
+  const r = await sql<{ id: string }>`
+    insert into meeting (pact_id, kind, title, starts_at, ends_at, place, agenda, visibility, status, minutes, created_by, created_at, updated_at)
+    values (${pactId}, ${v.kind}, ${v.title}, ${v.startsAt}, ${v.endsAt}, ${v.place}, ${v.agenda}, ${v.visibility}, 'planned', ${v.minutes},
+            ${by}, ${now}, ${now})
+    returning id`.execute(tx);
+  const id = r.rows[0]!.id;
+  await sql`insert into meeting_status_change (pact_id, meeting_id, from_status, to_status, changed_by, changed_at)
+            values (${pactId}, ${id}, null, 'planned', ${by}, ${now})`.execute(tx);
+  return id;
+}
+
+/** Updates a meeting; returns false when it changed since the form's `expectedRevision` (someone else saved first). */
+export async function updateMeeting(tx: Executor, id: string, v: MeetingValue & { status: MeetingStatus }, expectedRevision: number | null, now: Date): Promise<boolean> {
+  const r = await sql`
+    update meeting set kind = ${v.kind}, title = ${v.title}, starts_at = ${v.startsAt}, ends_at = ${v.endsAt}, place = ${v.place},
+           agenda = ${v.agenda}, visibility = ${v.visibility}, status = ${v.status}, minutes = ${v.minutes}, updated_at = ${now}, revision = revision + 1
+     where id = ${id} and (${expectedRevision}::int is null or revision = ${expectedRevision}::int)`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+export async function insertMeetingStatusChange(tx: Executor, pactId: string, meetingId: string, from: MeetingStatus, to: MeetingStatus, by: string | null, now: Date): Promise<void> {
+  await sql`insert into meeting_status_change (pact_id, meeting_id, from_status, to_status, changed_by, changed_at)
+            values (${pactId}, ${meetingId}, ${from}, ${to}, ${by}, ${now})`.execute(tx);
+}
+
+export async function listMeetingStatusHistory(tx: Executor, meetingId: string): Promise<Array<{ from_status: MeetingStatus | null; to_status: MeetingStatus; changed_at: Date }>> {
+  const r = await sql<{ from_status: MeetingStatus | null; to_status: MeetingStatus; changed_at: Date }>`
+    select from_status, to_status, changed_at from meeting_status_change where meeting_id = ${meetingId} order by id`.execute(tx);
+  return r.rows;
+}
+
+export async function listAttendance(tx: Executor, meetingId: string): Promise<Array<{ id: string; name: string }>> {
+  const r = await sql<{ id: string; name: string }>`
+    select o.id, o.name from meeting_attendance a join organisation o on o.id = a.organisation_id
+     where a.meeting_id = ${meetingId} order by o.name`.execute(tx);
+  return r.rows;
+}
+
+/** Replaces who was present; returns false when an organisation is not one of the pact's. */
+export async function replaceAttendance(tx: Executor, pactId: string, meetingId: string, organisations: string[], otherAttendees: number, now: Date): Promise<boolean> {
+  if (organisations.length > 0) {
+    const known = await sql<{ n: number }>`select count(*)::int as n from organisation where id = any(${organisations}::uuid[])`.execute(tx);
+    if (known.rows[0]!.n !== organisations.length) return false;
+  }
+  await sql`delete from meeting_attendance where meeting_id = ${meetingId}`.execute(tx);
+  for (const organisationId of organisations) {
+    await sql`insert into meeting_attendance (meeting_id, organisation_id, pact_id) values (${meetingId}, ${organisationId}, ${pactId})`.execute(tx);
+  }
+  await sql`update meeting set other_attendees = ${otherAttendees}, updated_at = ${now} where id = ${meetingId}`.execute(tx);
+  return true;
+}
+
+export interface DecisionRow { id: string; text: string; recorded_at: Date }
+
+export async function listDecisions(tx: Executor, meetingId: string): Promise<DecisionRow[]> {
+  const r = await sql<DecisionRow>`select id, text, recorded_at from meeting_decision where meeting_id = ${meetingId} order by recorded_at, id`.execute(tx);
+  return r.rows;
+}
+
+export async function insertDecision(tx: Executor, pactId: string, meetingId: string, text: string, by: string | null, now: Date): Promise<string> {
+  const r = await sql<{ id: string }>`
+    insert into meeting_decision (pact_id, meeting_id, text, recorded_by, recorded_at) values (${pactId}, ${meetingId}, ${text}, ${by}, ${now})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+export interface ActionItemRow {
+  id: string;
+  meeting_id: string;
+  text: string;
+  owner_organisation_id: string;
+  owner_name: string;
+  due_on: string | null;
+  activity_id: string | null;
+  activity_title: string | null;
+  done_at: Date | null;
+}
+
+const actionItemColumns = sql`
+  a.id, a.meeting_id, a.text, a.owner_organisation_id, o.name as owner_name, to_char(a.due_on, 'YYYY-MM-DD') as due_on,
+  a.activity_id, act.title as activity_title, a.done_at`;
+
+export async function listActionItems(tx: Executor, meetingId: string): Promise<ActionItemRow[]> {
+  const r = await sql<ActionItemRow>`
+    select ${actionItemColumns}
+      from meeting_action_item a join organisation o on o.id = a.owner_organisation_id left join activity act on act.id = a.activity_id
+     where a.meeting_id = ${meetingId} order by a.created_at, a.id`.execute(tx);
+  return r.rows;
+}
+
+/** Action items of meetings that link this activity, with their meeting: for the activity's page. */
+export async function listActionItemsForActivity(tx: Executor, activityId: string): Promise<Array<ActionItemRow & { meeting_title: string; meeting_starts_at: Date; meeting_visibility: MeetingVisibility }>> {
+  const r = await sql<ActionItemRow & { meeting_title: string; meeting_starts_at: Date; meeting_visibility: MeetingVisibility }>`
+    select ${actionItemColumns}, m.title as meeting_title, m.starts_at as meeting_starts_at, m.visibility as meeting_visibility
+      from meeting_action_item a join meeting m on m.id = a.meeting_id join organisation o on o.id = a.owner_organisation_id
+      left join activity act on act.id = a.activity_id
+     where a.activity_id = ${activityId} order by m.starts_at, a.created_at`.execute(tx);
+  return r.rows;
+}
+
+export async function insertActionItem(
+  tx: Executor, pactId: string, meetingId: string,
+  v: { text: string; owner: string; dueOn: string | null; activityId: string | null }, by: string | null, now: Date,
+): Promise<string> {
+  const r = await sql<{ id: string }>`
+    insert into meeting_action_item (pact_id, meeting_id, text, owner_organisation_id, due_on, activity_id, created_by, created_at)
+    values (${pactId}, ${meetingId}, ${v.text}, ${v.owner}, ${v.dueOn}::date, ${v.activityId}, ${by}, ${now})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+export async function setActionItemDone(tx: Executor, meetingId: string, itemId: string, done: boolean, now: Date): Promise<boolean> {
+  const r = await sql`update meeting_action_item set done_at = ${done ? now : null} where id = ${itemId} and meeting_id = ${meetingId}`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+export async function organisationExists(tx: Executor, id: string): Promise<boolean> {
+  const r = await sql<{ id: string }>`select id from organisation where id = ${id}`.execute(tx);
+  return r.rows.length === 1;
+}
+
+/** The pact's activities to link an action item to (newest years first), when the agenda has any. */
+export async function listActivityChoices(tx: Executor): Promise<Array<{ id: string; title: string; year: number }>> {
+  const r = await sql<{ id: string; title: string; year: number }>`
+    select a.id, a.title, y.year from activity a join agenda_year y on y.id = a.agenda_year_id
+     where a.withdrawn_at is null order by y.year desc, a.title limit 1000`.execute(tx);
+  return r.rows;
+}
+
+export async function activityExists(tx: Executor, id: string): Promise<boolean> {
+  const r = await sql<{ id: string }>`select id from activity where id = ${id}`.execute(tx);
+  return r.rows.length === 1;
+}

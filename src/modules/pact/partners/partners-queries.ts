@@ -1,0 +1,221 @@
+// Queries of the pact profile, covenant versions, representatives, signatures and partnership.
+// Row-level security limits every pact-scoped table to the pact of the request.
+import { sql } from 'kysely';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { OrganisationKind } from '../organisation.ts';
+import type { CovenantVersionInput, PactProfileInput, RepresentativeInput } from './partners-forms.ts';
+
+export interface PactProfileRow {
+  mission: string;
+  horizon_year: number | null;
+  pillar_label: 'pillar' | 'path';
+}
+
+export async function findPactProfile(tx: Executor, pactId: string): Promise<PactProfileRow> {
+  const r = await sql<PactProfileRow>`select mission, horizon_year, pillar_label from pact where id = ${pactId}`.execute(tx);
+  return r.rows[0] ?? { mission: '', horizon_year: null, pillar_label: 'pillar' };
+}
+
+/** The home page's profile and current pillars, in one query (the home page is benchmarked). */
+export async function findHomeProfile(
+  tx: Executor,
+  pactId: string,
+): Promise<PactProfileRow & { pillars: Array<{ id: string; title: string; description: string }> }> {
+  const r = await sql<PactProfileRow & { pillars: Array<{ id: string; title: string; description: string }> | null }>`
+    select p.mission, p.horizon_year, p.pillar_label,
+           (select json_agg(json_build_object('id', pl.id, 'title', pl.title, 'description', pl.description)
+                            order by pl.position, pl.title)
+              from pillar pl where pl.archived_at is null) as pillars
+      from pact p where p.id = ${pactId}`.execute(tx);
+  const row = r.rows[0];
+  return { mission: row?.mission ?? '', horizon_year: row?.horizon_year ?? null, pillar_label: row?.pillar_label ?? 'pillar', pillars: row?.pillars ?? [] };
+}
+
+export async function updatePactProfile(tx: Executor, pactId: string, input: PactProfileInput, now: Date): Promise<void> {
+  await sql`update pact set mission = ${input.mission}, horizon_year = ${input.horizonYear}, pillar_label = ${input.pillarLabel},
+            updated_at = ${now} where id = ${pactId}`.execute(tx);
+}
+
+// ── Covenant ────────────────────────────────────────────────────────────────────────────────
+
+export interface CovenantVersionRow {
+  id: string;
+  version: number;
+  title: string;
+  body: string;
+  adopted_on: string;
+}
+
+export async function listCovenantVersions(tx: Executor): Promise<Array<Omit<CovenantVersionRow, 'body'>>> {
+  const r = await sql<Omit<CovenantVersionRow, 'body'>>`
+    select id, version, title, adopted_on::text as adopted_on from covenant_version order by version desc`.execute(tx);
+  return r.rows;
+}
+
+/** A version by number, or the latest one when `version` is null. */
+export async function findCovenantVersion(tx: Executor, version: number | null): Promise<CovenantVersionRow | undefined> {
+  const r = await sql<CovenantVersionRow>`
+    select id, version, title, body, adopted_on::text as adopted_on from covenant_version
+     where (${version}::int is null or version = ${version}::int)
+     order by version desc limit 1`.execute(tx);
+  return r.rows[0];
+}
+
+/** Adds the next version; null when someone else added that number at the same moment. */
+export async function insertCovenantVersion(
+  tx: Executor,
+  pactId: string,
+  input: CovenantVersionInput,
+  personId: string | null,
+  now: Date,
+): Promise<{ id: string; version: number } | null> {
+  const r = await sql<{ id: string; version: number }>`
+    insert into covenant_version (pact_id, version, title, body, adopted_on, created_by, created_at)
+    select ${pactId}, coalesce(max(version), 0) + 1, ${input.title}, ${input.body}, ${input.adoptedOn}::date, ${personId}, ${now}
+      from covenant_version
+    on conflict on constraint covenant_version_key do nothing
+    returning id, version`.execute(tx);
+  return r.rows[0] ?? null;
+}
+
+export interface SignatureRow {
+  organisation_id: string;
+  organisation_name: string;
+  version: number;
+  signed_by_name: string;
+  signed_on: string;
+}
+
+/** Signatures of the pact, or of one organisation; newest version first. */
+export async function listSignatures(tx: Executor, organisationId: string | null): Promise<SignatureRow[]> {
+  const r = await sql<SignatureRow>`
+    select s.organisation_id, o.name as organisation_name, v.version, s.signed_by_name, s.signed_on::text as signed_on
+      from covenant_signature s
+      join organisation o on o.id = s.organisation_id
+      join covenant_version v on v.id = s.covenant_version_id
+     where (${organisationId}::uuid is null or s.organisation_id = ${organisationId}::uuid)
+     order by v.version desc, o.name`.execute(tx);
+  return r.rows;
+}
+
+/** Records a signature; null when the organisation already signed this version. */
+export async function insertSignature(
+  tx: Executor,
+  input: { pactId: string; organisationId: string; versionId: string; signedByName: string; signedOn: string; personId: string | null; now: Date },
+): Promise<string | null> {
+  const r = await sql<{ id: string }>`
+    insert into covenant_signature (pact_id, organisation_id, covenant_version_id, signed_by_name, signed_on, recorded_by, recorded_at)
+    values (${input.pactId}, ${input.organisationId}, ${input.versionId}, ${input.signedByName}, ${input.signedOn}::date,
+            ${input.personId}, ${input.now})
+    on conflict on constraint covenant_signature_key do nothing
+    returning id`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+// ── Representatives ─────────────────────────────────────────────────────────────────────────
+
+export interface RepresentativeRow {
+  id: string;
+  name: string;
+  function_title: string;
+  ended_at: Date | null;
+}
+
+export async function listRepresentatives(tx: Executor, organisationId: string, includeEnded: boolean): Promise<RepresentativeRow[]> {
+  const r = await sql<RepresentativeRow>`
+    select id, name, function_title, ended_at from partner_representative
+     where organisation_id = ${organisationId} and (${includeEnded}::boolean or ended_at is null)
+     order by ended_at nulls first, position, name`.execute(tx);
+  return r.rows;
+}
+
+export async function insertRepresentative(tx: Executor, pactId: string, organisationId: string, input: RepresentativeInput, now: Date): Promise<string> {
+  const r = await sql<{ id: string }>`
+    insert into partner_representative (pact_id, organisation_id, name, function_title, position, created_at)
+    select ${pactId}, ${organisationId}, ${input.name}, ${input.functionTitle}, coalesce(max(position), 0) + 1, ${now}
+      from partner_representative where organisation_id = ${organisationId}
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+/** Ends a representative of this organisation; false when there is no current one with this id. */
+export async function endRepresentative(tx: Executor, organisationId: string, id: string, now: Date): Promise<boolean> {
+  const r = await sql`update partner_representative set ended_at = ${now}
+                       where id = ${id} and organisation_id = ${organisationId} and ended_at is null`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+// ── Partnership ─────────────────────────────────────────────────────────────────────────────
+
+export interface PartnerRow {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  description: string;
+  mission: string;
+  website: string;
+  email: string;
+  phone: string;
+  contact_name: string;
+  joined_on: string | null;
+  left_on: string | null;
+}
+
+export async function findPartner(tx: Executor, id: string): Promise<PartnerRow | undefined> {
+  const r = await sql<PartnerRow>`
+    select id, name, kind, description, mission, website, email, phone, contact_name,
+           joined_on::text as joined_on, left_on::text as left_on
+      from organisation where id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+export interface PartnerListRow {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  website: string;
+  joined_on: string | null;
+  left_on: string | null;
+}
+
+/** Every partner of the pact, with public fields only. */
+export async function listPartners(tx: Executor): Promise<PartnerListRow[]> {
+  const r = await sql<PartnerListRow>`
+    select id, name, kind, website, joined_on::text as joined_on, left_on::text as left_on from organisation order by name`.execute(tx);
+  return r.rows;
+}
+
+export interface PartnerStatusChangeRow {
+  from_status: string | null;
+  to_status: 'member' | 'left';
+  effective_on: string;
+  reason: string;
+  changed_at: Date;
+}
+
+export async function listPartnerStatusChanges(tx: Executor, organisationId: string): Promise<PartnerStatusChangeRow[]> {
+  const r = await sql<PartnerStatusChangeRow>`
+    select from_status, to_status, effective_on::text as effective_on, reason, changed_at
+      from partner_status_change where organisation_id = ${organisationId} order by id desc`.execute(tx);
+  return r.rows;
+}
+
+export async function recordPartnerStatusChange(
+  tx: Executor,
+  input: { pactId: string; organisationId: string; from: string; to: string; effectiveOn: string; reason: string; personId: string | null; now: Date; leftOn: string | null },
+): Promise<void> {
+  await sql`
+    insert into partner_status_change (pact_id, organisation_id, from_status, to_status, effective_on, reason, changed_by, changed_at)
+    values (${input.pactId}, ${input.organisationId}, ${input.from}, ${input.to}, ${input.effectiveOn}::date, ${input.reason}, ${input.personId}, ${input.now})`.execute(tx);
+  await sql`update organisation set left_on = ${input.leftOn}::date, updated_at = ${input.now} where id = ${input.organisationId}`.execute(tx);
+}
+
+/** A partner's activities in the published agenda years only (the public partner page). */
+export async function listPublishedActivities(tx: Executor, organisationId: string): Promise<Array<{ id: string; title: string; year: number }>> {
+  const r = await sql<{ id: string; title: string; year: number }>`
+    select a.id, a.title, y.year
+      from activity a join agenda_year y on y.id = a.agenda_year_id
+     where a.organisation_id = ${organisationId} and y.published_at is not null and a.withdrawn_at is null
+     order by y.year desc, a.title`.execute(tx);
+  return r.rows;
+}

@@ -1,0 +1,59 @@
+// Queries of a pact's pillars (row-level security limits them to the pact of the request).
+import { sql } from 'kysely';
+import type { Executor } from '../../../platform/db/database.ts';
+
+export interface PillarRow {
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+  weight: string;
+  archived_at: Date | null;
+  updated_at: Date;
+}
+
+export async function listPillars(tx: Executor): Promise<PillarRow[]> {
+  const r = await sql<PillarRow>`
+    select id, position, title, description, weight::text as weight, archived_at, updated_at
+      from pillar order by archived_at nulls first, position, title`.execute(tx);
+  return r.rows;
+}
+
+export async function findPillar(tx: Executor, id: string): Promise<PillarRow | undefined> {
+  const r = await sql<PillarRow>`
+    select id, position, title, description, weight::text as weight, archived_at, updated_at from pillar where id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+/** Adds a pillar; null when the pact already has one with this exact title. */
+export async function insertPillar(
+  tx: Executor,
+  pactId: string,
+  p: { position: number; title: string; description: string; weight: number },
+  now: Date,
+): Promise<string | null> {
+  const r = await sql<{ id: string }>`
+    insert into pillar (pact_id, position, title, description, weight, created_at, updated_at)
+    values (${pactId}, ${p.position}, ${p.title}, ${p.description}, ${p.weight}, ${now}, ${now})
+    on conflict on constraint pillar_title_key do nothing
+    returning id`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+export async function updatePillar(
+  tx: Executor,
+  id: string,
+  p: { position: number; title: string; description: string; weight: number },
+  now: Date,
+): Promise<void> {
+  await sql`update pillar set position = ${p.position}, title = ${p.title}, description = ${p.description}, weight = ${p.weight},
+            updated_at = ${now} where id = ${id}`.execute(tx);
+}
+
+export async function setPillarArchived(tx: Executor, id: string, archived: boolean, now: Date): Promise<void> {
+  await sql`update pillar set archived_at = ${archived ? now : null}, updated_at = ${now} where id = ${id}`.execute(tx);
+}
+
+export async function setPillarLabel(tx: Executor, pactId: string, label: 'pillar' | 'path', now: Date): Promise<void> {
+  await sql`update pact set pillar_label = ${label}, updated_at = ${now} where id = ${pactId}`.execute(tx);
+}
