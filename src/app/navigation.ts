@@ -19,6 +19,8 @@ const pactEntries: Entry[] = [
   { href: (p) => `/p/${p.slug}/initiatives`, label: 'nav.initiatives', permission: 'public' },
   { href: (p) => `/p/${p.slug}/partners`, label: 'nav.partners', permission: 'public' },
   { href: (p) => `/p/${p.slug}/agenda`, label: 'agenda.nav', permission: 'public' },
+  { href: (p) => `/p/${p.slug}/meetings`, label: 'meetings.nav', permission: 'public' },
+  { href: (p) => `/p/${p.slug}/stories`, label: 'stories.nav', permission: 'public' },
   { href: (p) => `/p/${p.slug}/organisations`, label: 'nav.organisations', permission: 'organisation:read' },
   {
     href: (p, a) => (ownOrganisation(a) ? `/p/${p.slug}/organisations/${ownOrganisation(a)}` : null),

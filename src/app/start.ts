@@ -9,6 +9,7 @@ import type { Logger } from '../platform/logger.ts';
 import { systemClock } from '../platform/clock.ts';
 import { startJobs, type Jobs } from '../platform/jobs/jobs.ts';
 import { failInterruptedImports } from '../platform/import/index.ts';
+import { removeUnconfirmedInitiatives } from '../modules/pact/index.ts';
 import { createMailSender, removeOldMailBodies, sendQueuedMail, startMailOnCommit } from '../platform/mail/index.ts';
 import { deleteExpiredSessions, deleteOldResetTokens, deleteStaleFailureCounters } from '../modules/accounts/index.ts';
 import { createApp } from './app.tsx';
@@ -105,6 +106,16 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
           run: async () => {
             const removed = await removeOldMailBodies(database.db, systemClock.now(), config.MAIL_RETENTION_DAYS);
             if (removed > 0) log.info({ removed }, 'old mail bodies removed');
+          },
+        },
+        {
+          // Proposals never confirmed by e-mail are removed after 14 days, with old rate-limit
+          // counters (src/modules/pact/initiatives/README.md: the privacy promise on the form).
+          name: 'initiative-retention',
+          cron: '51 3 * * *',
+          run: async () => {
+            const removed = await removeUnconfirmedInitiatives(database.db, systemClock.now());
+            if (removed.initiatives + removed.attempts > 0) log.info(removed, 'unconfirmed initiatives removed');
           },
         },
       ], { ...(config.DATABASE_URL ? { setupLockConnectionString: config.DATABASE_URL } : {}) });

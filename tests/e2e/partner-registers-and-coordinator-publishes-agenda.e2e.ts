@@ -1,5 +1,5 @@
 // A partner registers activities and the coordinator compiles and publishes the agenda: the
-// coordinator opens 2027 (unless another journey did), Welzijn Lindewaard's partner admin registers
+// coordinator opens 2028 (unless another journey did), Welzijn Lindewaard's partner admin registers
 // two activities with indicators (first with an end date before the start: the error summary, the
 // input kept), the coordinator locks registration and publishes, and a visitor reads the public
 // agenda by pillar and by partner and downloads the PDF. Both projects run against one server: the
@@ -11,18 +11,16 @@ import type { Browser, Page } from '@playwright/test';
 import { lindewaardCoordinator, signIn, welzijnAdmin } from './support/accounts.ts';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 import { exclusively } from './support/lock.ts';
+import { asOtherPerson } from './support/other-person.ts';
 
-const YEAR = 2027;
+const YEAR = 2028;
 
+/** The coordinator, in a browser context of their own (every page checked with axe). */
 async function asCoordinator<T>(browser: Browser, baseURL: string, javaScriptEnabled: boolean, next: string, work: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ baseURL, javaScriptEnabled });
-  const page = await context.newPage();
-  try {
+  return asOtherPerson(browser, { baseURL, javaScriptEnabled }, async (page) => {
     await signIn(page, lindewaardCoordinator, next);
-    return await work(page);
-  } finally {
-    await context.close();
-  }
+    return work(page);
+  });
 }
 
 /** On the year's management page: takes the step if the page offers it (another run may have taken it). */
@@ -61,8 +59,8 @@ test('a partner admin registers activities, the coordinator locks and publishes 
   const run = randomBytes(3).toString('hex');
   const titles = [`Budgetcafé ${project} ${run}`, `Schuldhulp aan huis ${project} ${run}`];
 
-  await exclusively('agenda-2027', async () => {
-    // The coordinator makes sure 2027 exists and takes registrations.
+  await exclusively(`agenda-${YEAR}`, async () => {
+    // The coordinator makes sure the year exists and takes registrations.
     await asCoordinator(browser, baseURL!, javaScriptEnabled, '/p/lindewaard/agenda', async (coordinator) => {
       if (await coordinator.getByRole('link', { name: String(YEAR), exact: true }).count() === 0) {
         await coordinator.getByLabel('Jaar', { exact: true }).fill(String(YEAR));
@@ -125,9 +123,7 @@ test('a partner admin registers activities, the coordinator locks and publishes 
   });
 
   // A visitor, not signed in, reads the agenda.
-  const visitorContext = await browser.newContext({ baseURL: baseURL!, javaScriptEnabled });
-  const visitor = await visitorContext.newPage();
-  try {
+  await asOtherPerson(browser, { baseURL: baseURL!, javaScriptEnabled }, async (visitor) => {
     await visitor.goto('/p/lindewaard/agenda');
     await expectNoAxeViolations(visitor);
     await visitor.getByRole('link', { name: String(YEAR), exact: true }).click();
@@ -153,7 +149,5 @@ test('a partner admin registers activities, the coordinator locks and publishes 
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     mkdirSync('.test-work', { recursive: true });
     writeFileSync(`.test-work/agenda-${project}.pdf`, bytes);
-  } finally {
-    await visitorContext.close();
-  }
+  });
 });

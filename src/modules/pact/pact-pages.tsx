@@ -155,6 +155,8 @@ export function OrganisationPage({
           <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/organisations/${o.id}/representatives`}>{t('partners.linkRepresentatives')}</Link></li>
           <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/organisations/${o.id}/covenant`}>{t('partners.linkSignature')}</Link></li>
           <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/organisations/${o.id}/partnership`}>{t('partners.linkPartnership')}</Link></li>
+          <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/organisations/${o.id}/activities`}>{t('partners.linkActivities')}</Link></li>
+          <li class="utrecht-unordered-list__item"><Link href={`/p/${pact.slug}/organisations/${o.id}/stories/new`}>{t('partners.linkNewStory')}</Link></li>
         </ul>
       ) : null}
       <Paragraph><Link href={`/p/${pact.slug}/partners/${o.id}`}>{t('partners.publicPage')}</Link></Paragraph>

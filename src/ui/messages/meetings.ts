@@ -3,6 +3,7 @@
 // Spread into nl.ts and en.ts; the English half must have every Dutch key (the type checks it).
 export const meetingsNl = {
   // ── Meetings ──
+  'meetings.nav': 'Bijeenkomsten',
   'meetings.title': 'Bijeenkomsten',
   'meetings.intro': 'Hier staan de bijeenkomsten van het pact: de jaarlijkse conferentie, vervolgbijeenkomsten en werkgroepen.',
   'meetings.new': 'Nieuwe bijeenkomst',
@@ -90,6 +91,7 @@ export const meetingsNl = {
   'meetings.csv.decisions': 'Besluiten',
   'meetings.csv.openActions': 'Open afspraken',
   // ── Stories ──
+  'stories.nav': 'Verhalen',
   'stories.title': 'Verhalen',
   'stories.intro': 'Verhalen over wat goed gaat en over dilemma’s: waar lopen we tegenaan?',
   'stories.none': 'Er zijn geen verhalen die passen bij uw keuze.',
@@ -163,6 +165,7 @@ export const meetingsNl = {
 } as const;
 
 export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
+  'meetings.nav': 'Meetings',
   'meetings.title': 'Meetings',
   'meetings.intro': 'The meetings of the pact: the yearly conference, follow-up meetings and working groups.',
   'meetings.new': 'New meeting',
@@ -249,6 +252,7 @@ export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
   'meetings.csv.organisations': 'Organisations present',
   'meetings.csv.decisions': 'Decisions',
   'meetings.csv.openActions': 'Open action items',
+  'stories.nav': 'Stories',
   'stories.title': 'Stories',
   'stories.intro': 'Stories about what goes well and about dilemmas: where do we get stuck?',
   'stories.none': 'There are no stories that match your choice.',

@@ -161,6 +161,8 @@ export const partnersNl = {
   'pillars.error.titleTaken': 'Het pact heeft al een pijler met deze titel.',
   'pillars.error.chooseTemplate': 'Kies vijf pijlers of negen paden.',
   'pillars.error.hasPillars': 'Dit pact heeft al pijlers of paden. Een begin kiezen kan alleen als er nog geen zijn; pas de bestaande aan.',
+  'partners.linkActivities': 'Activiteiten op de sociale agenda',
+  'partners.linkNewStory': 'Een verhaal schrijven',
 } as const;
 
 export const partnersEn: Record<keyof typeof partnersNl, string> = {
@@ -314,4 +316,6 @@ export const partnersEn: Record<keyof typeof partnersNl, string> = {
   'pillars.error.titleTaken': 'The pact already has a pillar with this title.',
   'pillars.error.chooseTemplate': 'Pick five pillars or nine paths.',
   'pillars.error.hasPillars': 'This pact already has pillars or paths. A start can only be picked when there are none; edit the existing ones.',
+  'partners.linkActivities': 'Activities on the social agenda',
+  'partners.linkNewStory': 'Write a story',
 };

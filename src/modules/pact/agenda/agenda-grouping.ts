@@ -1,5 +1,6 @@
 // Grouping of the compiled agenda: by pillar (in the pact's order) or by partner (by name). Pure.
 // An activity appears under its lead partner; partners only involved are named with it.
+import { partnerHasLeft } from '../partners/partner-status.ts';
 
 export interface Groupable {
   id: string;
@@ -50,7 +51,7 @@ export function groupingFrom(query: string | undefined): AgendaGrouping {
   return query === 'partner' ? 'partner' : 'pillar';
 }
 
-/** Whether the lead partner had left the pact on `today` (both YYYY-MM-DD). */
+/** Whether the lead partner had left the pact on `today` (both YYYY-MM-DD): the partners area's rule. */
 export function partnerHasLeftOn(leftOn: string | null, today: string): boolean {
-  return leftOn !== null && leftOn <= today;
+  return partnerHasLeft(leftOn, today);
 }

@@ -188,8 +188,8 @@ export function renderAgendaGroups(a: { groups: AgendaGroup<AgendaActivity>[]; t
 }
 
 export function CompiledAgendaPage({
-  pact, year, by, groupsHtml, count, partners, isDraft, canManage,
-}: { pact: PactSummary; year: AgendaYearRow; by: AgendaGrouping; groupsHtml: string; count: number; partners: number; isDraft: boolean; canManage: boolean }) {
+  pact, year, by, groupsHtml, count, partners, isDraft, canManage, isMember,
+}: { pact: PactSummary; year: AgendaYearRow; by: AgendaGrouping; groupsHtml: string; count: number; partners: number; isDraft: boolean; canManage: boolean; isMember: boolean }) {
   const t = useT();
   const base = yearBase(pact.slug, year.year);
   return (
@@ -206,6 +206,8 @@ export function CompiledAgendaPage({
           <li class="utrecht-unordered-list__item"><Link href={`${base}?by=partner`} current={by === 'partner'}>{t('agenda.compiled.byPartner')}</Link></li>
           <li class="utrecht-unordered-list__item"><Link href={`${base}/agenda.pdf`}>{t('agenda.compiled.pdf')}</Link></li>
           <li class="utrecht-unordered-list__item"><Link href={`${base}/activities.csv`}>{t('agenda.compiled.csv')}</Link></li>
+          <li class="utrecht-unordered-list__item"><Link href={`${base}/results`}>{t('agenda.compiled.results')}</Link></li>
+          {isMember ? <li class="utrecht-unordered-list__item"><Link href={`${base}/review`}>{t('agenda.compiled.review')}</Link></li> : null}
           {canManage ? <li class="utrecht-unordered-list__item"><Link href={`${base}/manage`}>{t('agenda.compiled.manage')}</Link></li> : null}
         </ul>
       </nav>

@@ -212,7 +212,7 @@ export const agendaRouteList: RouteSpec[] = [
         await ctx.audit({ action: 'agenda.read-draft', recordType: 'agenda_year', recordId: year.id, purpose: 'pact-administration', details: { year: year.year } });
       }
       return c.render(
-        <CompiledAgendaPage pact={pact!} year={year} by={by} groupsHtml={kept.html} count={kept.count} partners={kept.partners} isDraft={isDraft} canManage={isCoordinator(ctx)} />,
+        <CompiledAgendaPage pact={pact!} year={year} by={by} groupsHtml={kept.html} count={kept.count} partners={kept.partners} isDraft={isDraft} canManage={isCoordinator(ctx)} isMember={can(ctx.actor, 'pact:read', { pact: ctx.pact })} />,
         { title: c.get('t')('agenda.compiled.title', { year: year.year }) },
       );
     },

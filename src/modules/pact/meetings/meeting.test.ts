@@ -66,3 +66,13 @@ test('a meeting is upcoming until it has ended', () => {
   assert.ok(isUpcoming({ endsAt: new Date('2026-11-23T10:00:01Z') }, now));
   assert.ok(!isUpcoming({ endsAt: now }, now));
 });
+
+test('property: the meeting form never throws, and an accepted form always ends after it starts', async () => {
+  const fc = (await import('fast-check')).default;
+  const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '2027-02-04', '2027-03-28', '19:30', '02:30', '23:59', 'public', 'conference'));
+  fc.assert(fc.property(fc.record({ kind: text, title: text, date: text, startTime: text, endTime: text, place: text, agenda: text, visibility: text, status: text }), (fields) => {
+    const parsed = parseMeetingForm(form(fields));
+    if (parsed.ok) assert.ok(parsed.value.endsAt > parsed.value.startsAt);
+    else assert.ok(Object.keys(parsed.errors).length > 0);
+  }), { numRuns: 300 });
+});

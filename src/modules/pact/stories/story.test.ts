@@ -60,3 +60,18 @@ test('the story form: consent is all or nothing, dates not in the future, withdr
   assert.ok(!parseStoryForm(form({}), '2026-11-23').ok);
   assert.ok(!parseStoryForm(form({ ...story, kind: 'other' }), '2026-11-23').ok);
 });
+
+test('property: the story form never throws, and accepted consent is complete', async () => {
+  const fc = (await import('fast-check')).default;
+  const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', 'yes', '2026-11-01', '2026-12-31', 'written', 'public', 'internal', 'dilemma', 'publish'));
+  fc.assert(fc.property(fc.record({
+    title: text, body: text, kind: text, visibility: text, aboutPerson: text, personName: text, consentGivenOn: text,
+    consentMethod: text, consentScope: text, consentWithdrawnOn: text, intent: text,
+  }), (fields) => {
+    const parsed = parseStoryForm(form(fields), '2026-11-23');
+    if (parsed.ok && parsed.value.consent) {
+      const c = parsed.value.consent;
+      assert.ok(c.personName && c.givenOn <= '2026-11-23' && c.scope && (c.withdrawnOn === null || c.withdrawnOn >= c.givenOn));
+    }
+  }), { numRuns: 300 });
+});
