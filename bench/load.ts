@@ -104,14 +104,34 @@ export async function runPaced(options: {
   const open = new Set<http.ClientRequest>();
   const pending: Array<Promise<void>> = [];
 
+  // Every request settles exactly once: with its answer, or as an error (abandoned when the run
+  // gave up on it). A request destroyed while its answer was still arriving fails on the response,
+  // not on the request, and one destroyed before it had a socket may only close: all end here.
   const fire = (index: number, due: number) =>
     new Promise<void>((resolve) => {
       const r = options.requests[index % options.requests.length]!;
+      let settled = false;
+      const fail = () => {
+        if (settled) return;
+        settled = true;
+        open.delete(req);
+        if (abandoning) {
+          abandoned++;
+          latencies.push(Number.POSITIVE_INFINITY);
+        } else {
+          errors++;
+        }
+        resolve();
+      };
       const req = http.get(
         { host: origin.hostname, port: origin.port, path: r.path, headers: r.headers, agent, timeout: 10_000 },
         (res) => {
           res.on('data', () => undefined);
+          res.on('error', fail);
+          res.on('aborted', fail);
           res.on('end', () => {
+            if (settled) return;
+            settled = true;
             open.delete(req);
             lastEnd = performance.now();
             latencies.push(lastEnd - due);
@@ -125,16 +145,9 @@ export async function runPaced(options: {
         timeouts++;
         req.destroy(new Error('timeout'));
       });
-      req.on('error', () => {
-        open.delete(req);
-        if (abandoning) {
-          abandoned++;
-          latencies.push(Number.POSITIVE_INFINITY);
-        } else {
-          errors++;
-        }
-        resolve();
-      });
+      req.on('error', fail);
+      // 'close' comes after 'end' of a complete answer (then this does nothing).
+      req.on('close', () => setImmediate(fail));
     });
 
   const start = performance.now();

@@ -1,13 +1,15 @@
 // Routes of the agenda: years (public list, coordinators open and manage them), the compiled
 // agenda (public once published; members see a draft) with its PDF, CSV and activity pages, and
 // partners' registration of activities under their organisation's address.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { can, type Actor } from '../../../access/policy.ts';
+import { can, type Actor, type PactSummary } from '../../../access/policy.ts';
 import { HttpError } from '../../../access/http-error.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../../access/route.ts';
 import { localDate } from '../../../platform/calendar/index.ts';
 import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
+import { SharedPageCache, serveSharedPage } from '../../../platform/http/shared-page-cache.ts';
 import type { FormState } from '../../../ui/components.tsx';
 import { openYearForm, parseActivityForm, parseAgendaForm, withdrawForm, yearStatusForm, type ActivityInput } from './activity-form.ts';
 import { agendaCsv, agendaPdfSpec } from './agenda-document.ts';
@@ -63,6 +65,21 @@ async function loadOrgActivity(ctx: RouteContext<{ pact: string; org: string; ac
 // fingerprint of everything it shows (compiledAgendaStamp): a change anywhere gives a new key.
 const groupsCache = new Map<string, { html: string; count: number; partners: number }>();
 const groupsCacheSize = 64;
+/** Whole public agenda pages, compressed (see the route); a few versions per year and grouping. */
+const sharedPages = new SharedPageCache(32);
+
+/** Only `?by=…` (or nothing) may be in the address of a shared page: other parameters would each make a new entry. */
+function onlyGroupingQuery(url: string): boolean {
+  const params = [...new URL(url).searchParams.keys()];
+  return params.every((name) => name === 'by') && params.length <= 1;
+}
+
+/** What else a public agenda page shows besides its activities: the pact's name and language, the year's state and introduction. */
+function pageFingerprint(pact: PactSummary, year: AgendaYearRow): string {
+  return createHash('sha256')
+    .update(JSON.stringify([pact.name, pact.municipality, pact.defaultLocale, year.status, String(year.published_at), year.introduction]))
+    .digest('base64url');
+}
 
 function refusalMessage(ctx: RouteContext<{ pact: string }>, refusal: ActivityRefusal, year: number): FormState {
   if (refusal.reason === 'year-locked') return { formError: 'agenda.form.lockedYear', formErrorParams: { year, pact: ctx.pact!.name } };
@@ -211,10 +228,19 @@ export const agendaRouteList: RouteSpec[] = [
       if (isDraft) {
         await ctx.audit({ action: 'agenda.read-draft', recordType: 'agenda_year', recordId: year.id, purpose: 'pact-administration', details: { year: year.year } });
       }
-      return c.render(
+      // A published agenda read without an account is the same page for everyone: it is rendered
+      // and compressed once per version (the key holds everything the page shows) and then served
+      // from memory with an ETag. Signed-in readers get their own menu, so theirs is rendered anew.
+      const shared = ctx.actor.kind === 'anonymous' && !isDraft && !c.get('view').flash && onlyGroupingQuery(c.req.url);
+      const pageKey = shared ? `${key}|${c.req.path}|${new URL(c.req.url).search}|${pageFingerprint(pact!, year)}` : '';
+      const hit = shared ? sharedPages.get(pageKey) : undefined;
+      if (hit) return serveSharedPage(c, hit);
+      const response = await c.render(
         <CompiledAgendaPage pact={pact!} year={year} by={by} groupsHtml={kept.html} count={kept.count} partners={kept.partners} isDraft={isDraft} canManage={isCoordinator(ctx)} isMember={can(ctx.actor, 'pact:read', { pact: ctx.pact })} />,
         { title: c.get('t')('agenda.compiled.title', { year: year.year }) },
       );
+      if (!shared || response.status !== 200) return response;
+      return serveSharedPage(c, sharedPages.put(pageKey, await response.text()));
     },
   }),
   defineRoute({
