@@ -33,9 +33,15 @@ function rawObject(form: FormData | URLSearchParams): Record<string, unknown> {
   return out;
 }
 
-/** Maps a zod issue to a catalog key; schemas may give a custom message that is itself a key. */
+/**
+ * A message given by a schema that names a catalog key (`form.error.date`, `agenda.error.target`):
+ * lower-case area, a dot, no spaces. zod's own messages are sentences, so they never look like this.
+ */
+const catalogKeyShape = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$/;
+
+/** Maps a zod issue to a catalog key; schemas may give a custom message that is itself a key, of any area. */
 export function issueMessage(issue: z.core.$ZodIssue): { key: string; params?: Record<string, string | number> } {
-  if (issue.message && issue.message.startsWith('form.')) return { key: issue.message };
+  if (issue.message && catalogKeyShape.test(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case 'too_small':
       return Number(issue.minimum) <= 1 && issue.origin === 'string'

@@ -3,7 +3,7 @@
 // ignores `pact` (row-level security already limits it to its own pact). A GET form: the filter
 // lives in the address, so a search can be bookmarked, paged and exported.
 import { z } from 'zod';
-import { formValues, issueMessage, type FieldErrors, type FormResult } from '../../platform/forms.ts';
+import { parseForm, type FormResult } from '../../platform/forms.ts';
 
 /** Longest e-mail address a person can have (RFC 5321), and so the longest person field. */
 const PERSON_MAX = 254;
@@ -83,25 +83,9 @@ export const auditFilterForm = z.object(auditFilterShape).superRefine((v, ctx) =
 
 export type AuditFilterInput = z.output<typeof auditFilterForm>;
 
-/**
- * parseForm for this schema, whose own messages are `auditSearch.` catalog keys (parseForm takes
- * only `form.` messages as keys). A repeated parameter is an array, which the schema refuses.
- */
+/** The filter as typed in the search form. A repeated parameter is an array, which the schema refuses. */
 export function parseAuditFilter(search: URLSearchParams): FormResult<AuditFilterInput> {
-  const values = formValues(search);
-  const raw: Record<string, unknown> = {};
-  for (const [name, value] of search) {
-    const existing = raw[name];
-    raw[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  const result = auditFilterForm.safeParse(raw);
-  if (result.success) return { ok: true, value: result.data, values };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '_form');
-    if (!errors[field]) errors[field] = issue.message.startsWith('auditSearch.') ? { key: issue.message } : issueMessage(issue);
-  }
-  return { ok: false, values, errors };
+  return parseForm(auditFilterForm, search);
 }
 
 /** The filter the query runs: the person resolved to an id (an e-mail address never reaches the log or the query). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openYearForm, parseActivityForm, parseAgendaForm, parseAmount } from './activity-form.ts';
+import { parseForm } from '../../../platform/forms.ts';
+import { openYearForm, parseActivityForm, parseAmount } from './activity-form.ts';
 
 const pillar = '00000000-0000-4000-8000-000000000001';
 const partner = '00000000-0000-4000-8000-000000000002';
@@ -62,11 +63,11 @@ test('amounts: positive, at most two decimals, comma or point', () => {
 });
 
 test('a year to open is four digits between 2000 and 2100', () => {
-  assert.equal(parseAgendaForm(openYearForm, form({ year: '2030' })).ok, true);
-  const r = parseAgendaForm(openYearForm, form({ year: '1999' }));
+  assert.equal(parseForm(openYearForm, form({ year: '2030' })).ok, true);
+  const r = parseForm(openYearForm, form({ year: '1999' }));
   assert.ok(!r.ok);
   assert.equal(r.errors.year?.key, 'agenda.error.year');
-  assert.equal(parseAgendaForm(openYearForm, form({ year: 'abcd' })).ok, false);
+  assert.equal(parseForm(openYearForm, form({ year: 'abcd' })).ok, false);
 });
 
 test('any input either parses to a valid activity or gives field errors, never throws', async () => {

@@ -2,7 +2,7 @@
 // no I/O. The database says the same again (activity_* and indicator_* checks in 0011).
 import { z } from 'zod';
 import { isCalendarDate } from '../../../platform/calendar/index.ts';
-import { formValues, issueMessage, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
+import { formValues, parseForm, type FormResult } from '../../../platform/forms.ts';
 import { agendaYearActions } from './agenda-year-status.ts';
 
 /** How many indicator rows the form offers; empty rows are ignored. */
@@ -78,33 +78,9 @@ function activitySchema(year: number) {
   });
 }
 
-function rawObject(form: FormData | URLSearchParams): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of form.entries()) {
-    if (name === '_csrf') continue;
-    const existing = out[name];
-    if (existing === undefined) out[name] = value;
-    else out[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return out;
-}
-
-/** parseForm with this area's own message keys (`agenda.…`) passed through as they are. */
-export function parseAgendaForm<S extends z.ZodType>(schema: S, form: FormData | URLSearchParams): FormResult<z.output<S>> {
-  const values = formValues(form);
-  const result = schema.safeParse(rawObject(form));
-  if (result.success) return { ok: true, value: result.data, values };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '_form');
-    if (!errors[field]) errors[field] = issue.message.startsWith('agenda.') ? { key: issue.message } : issueMessage(issue);
-  }
-  return { ok: false, values, errors };
-}
-
 /** Reads the activity form for an activity in `year`. Checkbox choices are kept as a comma-separated `partners` value. */
 export function parseActivityForm(form: FormData | URLSearchParams, year: number): FormResult<ActivityInput> {
-  const parsed = parseAgendaForm(activitySchema(year), form);
+  const parsed = parseForm(activitySchema(year), form);
   const values = formValues(form);
   values.partners = form.getAll('partners').filter((p): p is string => typeof p === 'string').join(',');
   if (!parsed.ok) return { ok: false, values, errors: parsed.errors };

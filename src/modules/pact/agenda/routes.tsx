@@ -11,7 +11,8 @@ import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
 import { SharedPageCache, serveSharedPage } from '../../../platform/http/shared-page-cache.ts';
 import type { FormState } from '../../../ui/components.tsx';
-import { openYearForm, parseActivityForm, parseAgendaForm, withdrawForm, yearStatusForm, type ActivityInput } from './activity-form.ts';
+import { parseForm } from '../../../platform/forms.ts';
+import { openYearForm, parseActivityForm, withdrawForm, yearStatusForm, type ActivityInput } from './activity-form.ts';
 import { agendaCsv, agendaPdfSpec } from './agenda-document.ts';
 import { groupActivities, groupingFrom, partnerHasLeftOn } from './agenda-grouping.ts';
 import { formatDay } from './agenda-format.ts';
@@ -190,7 +191,7 @@ export const agendaRouteList: RouteSpec[] = [
     csrf: 'rerender',
     handler: async (ctx) => {
       const { c, tx, pact, actor, form, services, audit, flash } = ctx;
-      const parsed = parseAgendaForm(openYearForm, form!);
+      const parsed = parseForm(openYearForm, form!);
       if (ctx.csrfRejected) return renderYears(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
       if (!parsed.ok) return renderYears(ctx, 400, parsed);
       const opened = await openAgendaYear(tx, { pactId: pact!.id, year: parsed.value.year, by: personOf(actor), now: services.clock.now() }, audit);
@@ -260,7 +261,7 @@ export const agendaRouteList: RouteSpec[] = [
       const { c, tx, pact, actor, form, services, audit, flash } = ctx;
       const year = await findAgendaYear(tx, Number(ctx.params.year));
       if (!year) throw new HttpError(404);
-      const parsed = parseAgendaForm(yearStatusForm, form!);
+      const parsed = parseForm(yearStatusForm, form!);
       if (ctx.csrfRejected) return renderManage(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
       if (!parsed.ok) return renderManage(ctx, 400, parsed);
       const changed = await changeAgendaYearStatus(
@@ -455,7 +456,7 @@ export const agendaRouteList: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, pact, tx, form, services, audit, flash } = ctx;
       const activity = await loadOrgActivity(ctx);
-      const parsed = parseAgendaForm(withdrawForm, form!);
+      const parsed = parseForm(withdrawForm, form!);
       const render = (status: 400 | 403 | 409, state: FormState) => {
         c.status(status);
         return c.render(<WithdrawPage pact={pact!} activity={activity} state={state} />, { title: c.get('t')('agenda.withdraw.title', { title: activity.title }) });

@@ -1,7 +1,6 @@
 // Meetings of a pact: kinds, visibility, the status transitions and the forms. Pure: no I/O.
 import { z } from 'zod';
-import type { FieldErrors, FormResult } from '../../../platform/forms.ts';
-import { parseAreaForm as parseForm } from './form-parse.ts';
+import { parseForm, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
 import { fromLocal } from './local-time.ts';
 
 export const meetingKinds = ['conference', 'follow_up', 'working_group', 'other'] as const;

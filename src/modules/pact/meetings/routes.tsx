@@ -8,7 +8,7 @@ import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactPara
 import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
 import type { FormState } from '../../../ui/components.tsx';
 import { listOrganisationSummaries } from '../pact-queries.ts';
-import { parseAreaForm } from './form-parse.ts';
+import { parseForm } from '../../../platform/forms.ts';
 import { renderCalendar } from './icalendar.ts';
 import { toLocal } from './local-time.ts';
 import { actionDoneSchema, actionItemSchema, decisionSchema, isUpcoming, parseAttendanceForm, parseMeetingForm } from './meeting.ts';
@@ -245,7 +245,7 @@ export const meetingRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, form, audit, flash, services } = ctx;
       const meeting = await loadMeeting(ctx);
-      const parsed = parseAreaForm(decisionSchema, form!);
+      const parsed = parseForm(decisionSchema, form!);
       if (ctx.csrfRejected) return renderMeeting(ctx, meeting, 403, { decisionState: { values: parsed.values, formError: 'form.error.csrf' } });
       if (!parsed.ok) return renderMeeting(ctx, meeting, 400, { decisionState: parsed });
       const id = await insertDecision(tx, pact!.id, meeting.id, parsed.value.decision, personId(ctx), services.clock.now());
@@ -266,7 +266,7 @@ export const meetingRoutes: RouteSpec[] = [
       const now = services.clock.now();
       // Marking an item done or not done (a small form per item).
       if (form!.has('item')) {
-        const toggle = parseAreaForm(actionDoneSchema, form!);
+        const toggle = parseForm(actionDoneSchema, form!);
         if (ctx.csrfRejected) return renderMeeting(ctx, meeting, 403, { actionState: { formError: 'form.error.csrf' } });
         if (!toggle.ok) return renderMeeting(ctx, meeting, 400, { actionState: { errors: { item: { key: 'form.error.choice' } } } });
         if (!(await setActionItemDone(tx, meeting.id, toggle.value.item, toggle.value.done === 'yes', now))) throw new HttpError(404);
@@ -274,7 +274,7 @@ export const meetingRoutes: RouteSpec[] = [
         flash('meetings.actionChanged');
         return c.redirect(`/p/${pact!.slug}/meetings/${meeting.id}#actions-heading`, 303);
       }
-      const parsed = parseAreaForm(actionItemSchema, form!);
+      const parsed = parseForm(actionItemSchema, form!);
       if (ctx.csrfRejected) return renderMeeting(ctx, meeting, 403, { actionState: { values: parsed.values, formError: 'form.error.csrf' } });
       if (!parsed.ok) return renderMeeting(ctx, meeting, 400, { actionState: parsed });
       const v = parsed.value;

@@ -14,17 +14,13 @@ export const neighbourhoodInput = z.object({
 // A type alias, not an interface: staged values must fit a plain record.
 export type NeighbourhoodValue = { code: string; name: string };
 
-function messageOf(issue: z.core.$ZodIssue): { key: string; params?: Record<string, string | number> } {
-  return issue.message.startsWith('neighbourhoods.') ? { key: issue.message } : issueMessage(issue);
-}
-
 function check(input: { code: unknown; name: unknown }): { ok: true; value: NeighbourhoodValue } | { ok: false; errors: RowError[] } {
   const result = neighbourhoodInput.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const errors: RowError[] = [];
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'code');
-    if (!errors.some((e) => e.field === field)) errors.push({ field, ...messageOf(issue) });
+    if (!errors.some((e) => e.field === field)) errors.push({ field, ...issueMessage(issue) });
   }
   return { ok: false, errors };
 }

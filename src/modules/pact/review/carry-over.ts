@@ -68,7 +68,7 @@ export function parseCarryOverForm(form: FormData | URLSearchParams, nextYear: n
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'startsOn');
     if (errors[field]) continue;
-    errors[field] = issue.message.startsWith('review.') ? { key: issue.message } : issueMessage(issue);
+    errors[field] = issueMessage(issue);
   }
   return { ok: false, values, errors };
 }

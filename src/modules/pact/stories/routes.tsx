@@ -12,7 +12,7 @@ import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
 import type { FormState } from '../../../ui/components.tsx';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { findOrganisation } from '../pact-queries.ts';
-import { parseAreaForm } from '../meetings/form-parse.ts';
+import { parseForm } from '../../../platform/forms.ts';
 import { changeStoryStatus, createStory, editStory } from './save-story.ts';
 import { isPublic, parseStoryForm, storyFilterSchema, storyStatusSchema, type StoryKind } from './story.ts';
 import { StoriesPage, StoryFormPage, StoryPage } from './story-pages.tsx';
@@ -214,7 +214,7 @@ export const storyRoutes: RouteSpec[] = [
       const { c, tx, pact, form, audit, flash, services } = ctx;
       const { organisation, story } = await loadOwnStory(ctx);
       if (ctx.csrfRejected) return renderForm(ctx, organisation, story, { formError: 'form.error.csrf' }, 403);
-      const parsed = parseAreaForm(storyStatusSchema, form!);
+      const parsed = parseForm(storyStatusSchema, form!);
       if (!parsed.ok) return renderForm(ctx, organisation, story, { errors: { to: { key: 'stories.error.statusChange' } } }, 400);
       const result = await changeStoryStatus(tx, pact!.id, story, parsed.value.to, personId(ctx), services.clock.now(), audit);
       if (!result.ok) return renderForm(ctx, organisation, story, { formError: refusalMessages[result.reason] }, 409);

@@ -1,8 +1,7 @@
 // Stories of what goes well and where dilemmas are: kinds, statuses, the consent rule and the
 // form. Pure: no I/O.
 import { z } from 'zod';
-import type { FieldErrors, FormResult } from '../../../platform/forms.ts';
-import { parseAreaForm } from '../meetings/form-parse.ts';
+import { parseForm, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
 
 export const storyKinds = ['goes_well', 'dilemma'] as const;
 export type StoryKind = (typeof storyKinds)[number];
@@ -95,7 +94,7 @@ function realDate(value: string): boolean {
 
 /** The story form with its consent fields. Consent is all or nothing: a half-filled consent is an error per field. */
 export function parseStoryForm(form: FormData, today: string): FormResult<StoryValue> {
-  const parsed = parseAreaForm(storySchema, form);
+  const parsed = parseForm(storySchema, form);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   const errors: FieldErrors = {};
