@@ -8,10 +8,9 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
 import { awaitsSecondFactor, can, primaryRole, actingOrganisation, type Actor, type PactSummary } from '../access/policy.ts';
 import type { RouteContext, RouteSpec, Services } from '../access/route.ts';
-import { recordAudit } from '../platform/audit/audit-log.ts';
-import { enterAppRole } from '../platform/db/transaction.ts';
+import { inAuditedTransaction, recordAudit } from '../platform/audit/audit-log.ts';
 import {
-  anonymousCookieName, csrfToken, csrfTokenMatches, hashToken, isPending, isSessionAlive, loadMemberships,
+  anonymousCookieName, csrfToken, csrfTokenMatches, hashToken, isPending, isSessionAlive,
   loadRequestContext, needsTouch, SECOND_FACTOR_PATH, secondFactorState, sessionCookieName, tokenPattern, touchSession,
 } from '../modules/accounts/index.ts';
 import type { AppEnv } from '../ui/env.ts';
@@ -104,8 +103,10 @@ export function mountRoute(app: Hono<AppEnv>, spec: RouteSpec, services: Service
     const pactSlug = c.req.param('pact') ?? null;
     const now = services.clock.now();
 
-    return services.db.transaction().execute(async (tx) => {
-      const loaded = await loadRequestContext(tx, pactSlug, sessionHash);
+    return inAuditedTransaction(services.db, async (tx) => {
+      const loaded = await loadRequestContext(tx, {
+        pactSlug, sessionHash, now, idleMinutes: services.session.idleMinutes, enterAppRole: !spec.system,
+      });
       if (pactSlug && !loaded.pact) throw new HttpError(404);
       const pact: PactSummary | null = loaded.pact;
       let session = loaded.session;
@@ -114,9 +115,6 @@ export function mountRoute(app: Hono<AppEnv>, spec: RouteSpec, services: Service
       }
       if (cookieToken && !session) deleteCookie(c, sessionCookieName(secure), { path: '/', secure });
 
-      if (!spec.system) {
-        await enterAppRole(tx, { pactId: pact?.id ?? null, personId: session?.personId ?? null, sessionId: session?.id ?? null });
-      }
       const secondFactor = session
         ? secondFactorState({ verifiedAt: session.secondFactorAt, enrolled: session.secondFactorEnrolled, required: session.secondFactorRequired })
         : 'not-needed';
@@ -131,7 +129,7 @@ export function mountRoute(app: Hono<AppEnv>, spec: RouteSpec, services: Service
             isSystemAdmin: session.isSystemAdmin && !pending,
             locale: session.locale,
             secondFactor,
-            memberships: pact && !pending ? await loadMemberships(tx, session.personId, pact.id) : [],
+            memberships: pact && !pending ? loaded.memberships : [],
           }
         : { kind: 'anonymous' };
       if (session && needsTouch(session, now)) await touchSession(tx, session.id, now);

@@ -40,35 +40,75 @@ export interface RequestContextRow {
   } | null;
 }
 
+export interface RequestContextOptions {
+  pactSlug: string | null;
+  sessionHash: string | null;
+  now: Date;
+  /** A session unused for this long has ended (SESSION_IDLE_MINUTES). */
+  idleMinutes: number;
+  /**
+   * Set the row-level-security context (pact, person, session) and drop to the application role
+   * in the same statement. False for routes that run outside row-level security (`system`).
+   */
+  enterAppRole: boolean;
+}
+
+export interface RequestContext extends RequestContextRow {
+  /** The person's active memberships in the pact of the path (empty without a live session or pact). */
+  memberships: Membership[];
+}
+
 /**
- * Reads the pact named in the path and the session named by the cookie in one round trip, before
- * the transaction drops to the application role. Keyed by the token's hash, so it reads only the
- * caller's own session.
+ * The first statement of every request, in one round trip: the pact named in the path, the session
+ * named by the cookie (by its token's hash, so only the caller's own session), the person's
+ * memberships in that pact, and — unless the route runs outside row-level security — the
+ * transaction's context (`app.pact_id`, `app.person_id`, `app.session_id`) and the application
+ * role. The context names the person only when the session is alive (not expired, not idle too
+ * long, person not deactivated), the same rule as `isSessionAlive`.
+ *
+ * The statement reads as the connecting role: the role changes with the statement's last columns,
+ * after PostgreSQL has checked its tables, so it sees the session before row-level security
+ * applies. Every later statement of the transaction runs as `schakelpunt_app`.
  */
-export async function loadRequestContext(
-  tx: Executor,
-  pactSlug: string | null,
-  sessionHash: string | null,
-): Promise<RequestContextRow> {
+export async function loadRequestContext(tx: Executor, o: RequestContextOptions): Promise<RequestContext> {
+  const context = o.enterAppRole
+    ? sql`,
+           set_config('app.pact_id', coalesce(p.id::text, ''), true) as set_pact,
+           set_config('app.person_id', case when live.alive then s.person_id::text else '' end, true) as set_person,
+           set_config('app.session_id', case when live.alive then s.id else '' end, true) as set_session,
+           set_config('role', 'schakelpunt_app', true) as set_role`
+    : sql``;
   const r = await sql<{
     pact_id: string | null; slug: string; name: string; municipality: string; jurisdiction: 'NL' | 'BE-VLG';
     status: 'active' | 'suspended'; default_locale: 'nl' | 'en';
     session_id: string | null; person_id: string; created_at: Date; last_seen_at: Date; expires_at: Date;
     display_name: string; is_system_admin: boolean; locale: 'nl' | 'en'; deactivated_at: Date | null;
     second_factor_at: Date | null; second_factor_enrolled: boolean; second_factor_required: boolean;
+    memberships: Array<{ role: Membership['role']; organisation_id: string | null; team_id: string | null }> | null;
   }>`
     select p.id as pact_id, p.slug, p.name, p.municipality, p.jurisdiction, p.status, p.default_locale,
            s.id as session_id, s.person_id, s.created_at, s.last_seen_at, s.expires_at, s.second_factor_at,
            per.display_name, per.is_system_admin, per.locale, per.deactivated_at,
            -- Asked only while the second factor is still to come: most requests skip both lookups.
            case when s.second_factor_at is null then ${enrolledSql(sql.ref('per.id'))} else true end as second_factor_enrolled,
-           case when s.second_factor_at is null then ${requiredSql(sql.ref('per.id'), sql.ref('per.is_system_admin'))} end as second_factor_required
+           case when s.second_factor_at is null then ${requiredSql(sql.ref('per.id'), sql.ref('per.is_system_admin'))} end as second_factor_required,
+           case when live.alive and p.id is not null then
+             (select json_agg(json_build_object('role', m.role, 'organisation_id', m.organisation_id, 'team_id', m.team_id)
+                              order by m.role, m.organisation_id)
+                from membership m
+               where m.person_id = s.person_id and m.pact_id = p.id and m.ended_at is null)
+           end as memberships${context}
       from (select 1) as one
-      left join pact p on p.slug = ${pactSlug}
-      left join session s on s.id = ${sessionHash}
-      left join person per on per.id = s.person_id`.execute(tx);
+      left join pact p on p.slug = ${o.pactSlug}
+      left join session s on s.id = ${o.sessionHash}
+      left join person per on per.id = s.person_id
+      cross join lateral (
+        select coalesce(s.expires_at > ${o.now}::timestamptz
+                        and s.last_seen_at > ${o.now}::timestamptz - make_interval(mins => ${o.idleMinutes}::int)
+                        and per.deactivated_at is null, false) as alive
+      ) as live`.execute(tx);
   const row = r.rows[0];
-  if (!row) return { pact: null, session: null };
+  if (!row) return { pact: null, session: null, memberships: [] };
   return {
     pact: row.pact_id
       ? {
@@ -86,6 +126,7 @@ export async function loadRequestContext(
             secondFactorRequired: row.second_factor_required === true,
           }
         : null,
+    memberships: (row.memberships ?? []).map((m) => ({ role: m.role, organisationId: m.organisation_id, teamId: m.team_id })),
   };
 }
 

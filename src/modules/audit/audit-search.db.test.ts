@@ -41,7 +41,7 @@ before(async () => {
     // rec-b: the professional reads the volunteer's record (the volunteer is the subject).
     await recordAudit(tx, {
       pactId: id.lindewaard, actor: { personId: id.professional, role: 'professional' }, subjectPersonId: id.volunteer,
-      action: 'person.read', recordType: 'person', recordId: 'rec-b', purpose: 'support', occurredAt: new Date('2026-10-15T23:30:00Z'),
+      action: 'person.read', recordType: 'person', recordId: 'rec-b', purpose: 'household-support-consent', occurredAt: new Date('2026-10-15T23:30:00Z'),
     });
     // rec-c: in Hagedoorn, its coordinator for OCMW, about Lindewaard's professional.
     await recordAudit(tx, {
@@ -142,7 +142,7 @@ test('the export holds the same filter’s entries, and is logged with its row c
   assert.equal(lines[0], 'chain,seq,pact_id,occurred_at,actor_person_id,actor_organisation_id,actor_role,action,record_type,record_id,subject_person_id,purpose');
   assert.equal(lines.length, 3);
   assert.match(lines[1]!, new RegExp(`^${id.hagedoorn},\\d+,${id.hagedoorn},2026-10-20T10:00:00.000Z,${id.otherCoordinator},${id.ocmw},pact_coordinator,organisation.update,organisation,rec-c,${id.professional},pact-administration$`));
-  assert.match(lines[2]!, new RegExp(`^${id.lindewaard},\\d+,${id.lindewaard},2026-10-15T23:30:00.000Z,${id.professional},,professional,person.read,person,rec-b,${id.volunteer},support$`));
+  assert.match(lines[2]!, new RegExp(`^${id.lindewaard},\\d+,${id.lindewaard},2026-10-15T23:30:00.000Z,${id.professional},,professional,person.read,person,rec-b,${id.volunteer},household-support-consent$`));
   assert.ok(!csv.includes('@'), 'no names or addresses in the export');
   const entry = (await logged('audit.export')).at(-1);
   assert.deepEqual(entry, {
@@ -200,7 +200,7 @@ test('the results page on by key: older and newer links, 100 per page', async ()
   await database.db.transaction().execute(async (tx) => {
     for (let i = 0; i < 230; i++) {
       // Several entries share a time stamp, as entries of one request do: the key still orders them.
-      await recordAudit(tx, { pactId: i % 2 ? id.lindewaard : null, actor: { personId: null }, action: 'test.bulk', recordId: `bulk-${i}`, purpose: 'test', occurredAt: new Date(Date.UTC(2026, 5, 1, 0, 0, Math.floor(i / 3))) });
+      await recordAudit(tx, { pactId: i % 2 ? id.lindewaard : null, actor: { personId: null }, action: 'test.bulk', recordId: `bulk-${i}`, purpose: 'installation', occurredAt: new Date(Date.UTC(2026, 5, 1, 0, 0, Math.floor(i / 3))) });
     }
   });
   const a = await admin();

@@ -5,7 +5,8 @@
 // the chain, and `verifyAuditChains` names the first broken entry.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from '../db/database.ts';
+import type { Db, Executor, Tx } from '../db/database.ts';
+import type { AuditPurpose } from './purposes.ts';
 
 export interface AuditActor {
   personId: string | null;
@@ -23,7 +24,7 @@ export interface AuditEntry {
   /** The person whose personal data was read or changed, so a person can see who looked at their data. */
   subjectPersonId?: string | null;
   /** Why: the purpose of the processing, e.g. `pact-administration`, `account`, `security`. */
-  purpose: string;
+  purpose: AuditPurpose;
   requestId?: string | null;
   /** Ids and codes only: never names, e-mail addresses or free text about a person. */
   details?: Record<string, string | number | boolean | null | string[]>;
@@ -88,48 +89,115 @@ export function chainOf(pactId: string | null): string {
   return pactId ?? 'system';
 }
 
-/** Appends one entry to its pact's chain. Must be called with the transaction that holds the change. */
+// A request's entries are collected while it runs and appended together just before its
+// transaction commits (`inAuditedTransaction`), so the chain's row lock is held for the few
+// milliseconds of the append and the commit, not through the rendering of a page or a PDF. The
+// entries stay in the same transaction as the change or the read they describe: if the work
+// fails, its entries are rolled back with it, and a commit never lands without them.
+const trails = new WeakMap<object, AuditEntry[]>();
+
+/**
+ * The one way to write to the audit log. Inside `inAuditedTransaction` the entry joins the
+ * transaction's trail and is appended before commit; elsewhere (command line, demo data, tests)
+ * it is appended at once. Either way it is written in `tx`.
+ */
 export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  const chain = chainOf(entry.pactId);
-  // One writer per chain at a time: the lock is held until the transaction ends. It must be its
-  // own statement: a statement's snapshot is taken before it waits for the lock, so reading the
-  // head in the same statement would see the head as it was before the previous writer committed.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${'audit:' + chain}, 0))`.execute(tx);
-  const head = await sql<{ seq: number; hash: string }>`
-    select seq, hash from audit_chain_head where chain = ${chain}`.execute(tx);
-  const previous = head.rows[0];
-  if (!previous) throw new Error(`No audit chain head for chain ${chain}`);
-  const event: Omit<StoredAuditEvent, 'hash'> = {
-    chain,
-    seq: Number(previous.seq) + 1,
-    pact_id: entry.pactId,
-    occurred_at: new Date(entry.occurredAt.getTime()),
-    actor_person_id: entry.actor.personId,
-    actor_organisation_id: entry.actor.organisationId ?? null,
-    actor_role: entry.actor.role ?? null,
-    action: entry.action,
-    record_type: entry.recordType ?? null,
-    record_id: entry.recordId ?? null,
-    subject_person_id: entry.subjectPersonId ?? null,
-    purpose: entry.purpose,
-    request_id: entry.requestId ?? null,
-    details: entry.details ?? {},
-    prev_hash: previous.hash,
-  };
-  const hash = hashAuditEvent(event);
-  await sql`
-    with appended as (
-      insert into audit_event (chain, seq, pact_id, occurred_at, actor_person_id, actor_organisation_id, actor_role,
-                               action, record_type, record_id, subject_person_id, purpose, request_id, details,
-                               prev_hash, hash)
-      values (${event.chain}, ${event.seq}, ${event.pact_id}, ${event.occurred_at}, ${event.actor_person_id},
-              ${event.actor_organisation_id}, ${event.actor_role}, ${event.action}, ${event.record_type},
-              ${event.record_id}, ${event.subject_person_id}, ${event.purpose}, ${event.request_id},
-              ${JSON.stringify(event.details)}::jsonb, ${event.prev_hash}, ${hash})
-    )
-    update audit_chain_head set seq = ${event.seq}, hash = ${hash} where chain = ${chain}`.execute(tx);
-  // No RETURNING on the insert: the application role may append to the system chain but not read
-  // it, and PostgreSQL checks returned rows against the read policy.
+  const trail = trails.get(tx);
+  if (trail) {
+    trail.push(entry);
+    return;
+  }
+  await appendAuditEntries(tx, [entry]);
+}
+
+/** Runs `work` in a transaction whose audit entries are appended in one go just before commit. */
+export async function inAuditedTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    trails.set(tx, []);
+    const result = await work(tx);
+    await flushAuditTrail(tx);
+    return result;
+  });
+}
+
+/** Appends what the transaction's trail holds now (also called by inAuditedTransaction before commit). */
+export async function flushAuditTrail(tx: Tx): Promise<void> {
+  const trail = trails.get(tx);
+  if (!trail || trail.length === 0) return;
+  trails.set(tx, []);
+  await appendAuditEntries(tx, trail);
+}
+
+/**
+ * Appends entries to their chains: per chain (in a fixed order, so two transactions never wait on
+ * each other crosswise) one statement locks the chain's head row and reads it, and one statement
+ * inserts every entry and moves the head. `select … for update` waits for a concurrent writer and
+ * then reads the head as that writer committed it, so the chain cannot fork.
+ */
+export async function appendAuditEntries(tx: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  const byChain = new Map<string, AuditEntry[]>();
+  for (const entry of entries) {
+    const chain = chainOf(entry.pactId);
+    const list = byChain.get(chain);
+    if (list) list.push(entry);
+    else byChain.set(chain, [entry]);
+  }
+  for (const chain of [...byChain.keys()].sort()) {
+    const head = await sql<{ seq: number; hash: string }>`
+      select seq, hash from audit_chain_head where chain = ${chain} for update`.execute(tx);
+    const previous = head.rows[0];
+    if (!previous) throw new Error(`No audit chain head for chain ${chain}`);
+    let seq = Number(previous.seq);
+    let prevHash = previous.hash;
+    const events: StoredAuditEvent[] = [];
+    for (const entry of byChain.get(chain)!) {
+      seq += 1;
+      const event: Omit<StoredAuditEvent, 'hash'> = {
+        chain,
+        seq,
+        pact_id: entry.pactId,
+        occurred_at: new Date(entry.occurredAt.getTime()),
+        actor_person_id: entry.actor.personId,
+        actor_organisation_id: entry.actor.organisationId ?? null,
+        actor_role: entry.actor.role ?? null,
+        action: entry.action,
+        record_type: entry.recordType ?? null,
+        record_id: entry.recordId ?? null,
+        subject_person_id: entry.subjectPersonId ?? null,
+        purpose: entry.purpose,
+        request_id: entry.requestId ?? null,
+        details: entry.details ?? {},
+        prev_hash: prevHash,
+      };
+      const hash = hashAuditEvent(event);
+      events.push({ ...event, hash });
+      prevHash = hash;
+    }
+    const column = <K extends keyof StoredAuditEvent>(k: K) => events.map((e) => e[k]);
+    // One statement, whatever the number of entries: the columns travel as arrays, so the text of
+    // the statement is always the same (and can stay prepared on the connection).
+    await sql`
+      with appended as (
+        insert into audit_event (chain, seq, pact_id, occurred_at, actor_person_id, actor_organisation_id, actor_role,
+                                 action, record_type, record_id, subject_person_id, purpose, request_id, details,
+                                 prev_hash, hash)
+        select ${chain}, e.seq, e.pact_id, e.occurred_at, e.actor_person_id, e.actor_organisation_id, e.actor_role,
+               e.action, e.record_type, e.record_id, e.subject_person_id, e.purpose, e.request_id, e.details::jsonb,
+               e.prev_hash, e.hash
+          from unnest(${column('seq')}::bigint[], ${column('pact_id')}::uuid[],
+                      ${events.map((e) => e.occurred_at.toISOString())}::timestamptz[],
+                      ${column('actor_person_id')}::uuid[], ${column('actor_organisation_id')}::uuid[],
+                      ${column('actor_role')}::text[], ${column('action')}::text[], ${column('record_type')}::text[],
+                      ${column('record_id')}::text[], ${column('subject_person_id')}::uuid[], ${column('purpose')}::text[],
+                      ${column('request_id')}::text[], ${events.map((e) => JSON.stringify(e.details))}::text[],
+                      ${column('prev_hash')}::text[], ${column('hash')}::text[])
+            as e(seq, pact_id, occurred_at, actor_person_id, actor_organisation_id, actor_role, action, record_type,
+                 record_id, subject_person_id, purpose, request_id, details, prev_hash, hash)
+      )
+      update audit_chain_head set seq = ${seq}, hash = ${prevHash} where chain = ${chain}`.execute(tx);
+    // No RETURNING on the insert: the application role may append to the system chain but not read
+    // it, and PostgreSQL checks returned rows against the read policy.
+  }
 }
 
 /** Creates the chain head for a new pact; called in the transaction that creates the pact. */

@@ -8,6 +8,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { preparedStatementPool } from './prepared-statements.ts';
 
 // Queries are written as visible SQL with Kysely's `sql` tag and typed per query, so the
 // Kysely instance carries no table map.
@@ -50,7 +51,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it. The request that needs it reports the error.
     });
-    const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
     return {
       db,
       engine: 'postgres',
