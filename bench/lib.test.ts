@@ -57,6 +57,15 @@ describe('bench goals', () => {
     assert.deepEqual(goals.slice(0, 2).map(goalMark), ['met', 'MISSED']);
   });
 
+  it('asks the pact home for at least 5 % of a bare server, and leaves the goal out when it was not measured', () => {
+    const named = (share: number | null) => evaluateGoals({ ...base, engine: 'postgres', fixedRate95: {}, homeShareOfBare: share })
+      .find((g) => g.name.startsWith('pact home, max throughput'));
+    assert.equal(goalMark(named(0.05)!), 'met');
+    assert.equal(goalMark(named(0.049)!), 'MISSED');
+    assert.equal(named(0.049)!.actual, '4.9 %');
+    assert.equal(named(null), undefined);
+  });
+
   it('misses the latency goal when requests failed, however fast the failures were', () => {
     const goals = evaluateGoals({ ...base, engine: 'postgres', fixedRate95: { organisation: { p95: 12, failed: 27 } } });
     assert.equal(goalMark(goals[0]!), 'MISSED');

@@ -98,9 +98,11 @@ export interface GoalInput {
   coldStartMs: number;
   firstVisitBytes: number;
   laterPageBytes: number;
+  /** The signed-in pact home's maximum throughput divided by a bare server's for the same bytes (null: not measured). */
+  homeShareOfBare?: number | null;
 }
 
-export const goalTargets = { p95Ms: 50, coldStartMs: 2000, firstVisitBytes: 100_000, laterPageBytes: 20_000 } as const;
+export const goalTargets = { p95Ms: 50, coldStartMs: 2000, firstVisitBytes: 100_000, laterPageBytes: 20_000, homeShareOfBare: 0.05 } as const;
 
 export function evaluateGoals(input: GoalInput): Goal[] {
   // A page that fails is not fast: a latency goal with failed requests is not met, however quick the failures were.
@@ -111,6 +113,15 @@ export function evaluateGoals(input: GoalInput): Goal[] {
     met: p95 < goalTargets.p95Ms && failed === 0,
     informational: input.engine !== 'postgres',
   }));
+  if (input.homeShareOfBare !== undefined && input.homeShareOfBare !== null) {
+    goals.push({
+      name: 'pact home, max throughput as a share of a bare server',
+      target: `≥ ${goalTargets.homeShareOfBare * 100} %`,
+      actual: `${(input.homeShareOfBare * 100).toFixed(1)} %`,
+      met: input.homeShareOfBare >= goalTargets.homeShareOfBare,
+      informational: false,
+    });
+  }
   goals.push(
     {
       name: 'cold start, existing data, to first page',

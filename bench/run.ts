@@ -277,12 +277,14 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
   let database = await open();
   let data: GenerateSummary;
   let personas: Persona[];
+  let samePact: Persona[];
   let serverVersion: string;
   try {
     await migrate(database.pool);
     log(`generating ${options.pacts} pacts × ${options.organisations} organisations × ${options.members} members, ${options.activities} agenda activities …`);
     data = await generateBenchData(database.db, options);
     personas = await createSessions(database, data.samples.slice(0, options.personas));
+    samePact = await createSessions(database, data.samePactSamples);
     serverVersion = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db)).rows[0]!.v;
   } finally {
     await database.close();
@@ -303,9 +305,15 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
   // as well (not for the agenda page).
   const agendaPage = `public agenda /p/<slug>/agenda/<year> (${data.agenda?.activities ?? 0} activities, anonymous, gzip)`;
   const agendaRequests: LoadRequest[] = data.agenda ? [{ path: data.agenda.path, headers: { 'accept-encoding': 'gzip, br' } }] : [];
+  // Many members of one pact reading their organisation pages at once: every request writes an
+  // audit entry to the same chain, so this shows whether audited reads in a pact queue behind
+  // each other (the chain's lock).
+  const samePactPage = `audited reads in one pact (organisation pages of ${samePact.length} members of ${samePact[0]?.pactSlug ?? '-'})`;
+  const samePactRequests = samePact.map((p) => ({ path: p.organisationPath, headers: { cookie: p.cookie } }));
   const pageSets = [
     { page: 'pact home /p/<slug>', requests: homeRequests, burst: true },
     { page: 'organisation page', requests: organisationRequests, burst: true },
+    ...(samePact.length > 0 ? [{ page: samePactPage, requests: samePactRequests, burst: false }] : []),
     ...(data.agenda ? [{ page: agendaPage, requests: agendaRequests, burst: false }] : []),
   ];
 
@@ -321,7 +329,7 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
     log(`the public agenda page ${agendaPageResult.path} answered ${agendaPageResult.status}: measured anyway (its non-2xx are flagged)`);
   }
   const notCaptured = await capturePages(
-    origin, [...homeRequests, ...organisationRequests, ...agendaRequests], pagesFile, new Set(agendaRequests.map((r) => r.path)),
+    origin, [...homeRequests, ...organisationRequests, ...samePactRequests, ...agendaRequests], pagesFile, new Set(agendaRequests.map((r) => r.path)),
   );
   if (notCaptured.length > 0) problems.push(`not served with 200, so left out of the bare server (c): ${notCaptured.join(', ')}`);
 
@@ -372,7 +380,7 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
     const n = await sql<{ n: number }>`select count(*)::int as n from audit_event where action = 'membership.list'`.execute(database.db);
     const reports = await verifyAuditChains(database.db);
     const organisationPage2xx = loads
-      .filter((l) => l.page === 'organisation page')
+      .filter((l) => l.page === 'organisation page' || l.page === samePactPage)
       .reduce((sum, l) => sum + (l.result.byStatus['200'] ?? 0), 0);
     audit = {
       membershipListEntries: n.rows[0]!.n,
@@ -428,6 +436,7 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
         .map((l) => [l.page, { p95: l.result.latency.p95, failed: l.result.non2xx + l.result.errors + l.result.abandoned }]),
     ),
     coldStartMs: coldStart.homeMs,
+    homeShareOfBare: bare.find((b) => b.page === 'pact home /p/<slug>')?.ratio ?? null,
     firstVisitBytes: pageWeight.firstVisitBytes,
     laterPageBytes: pageWeight.laterPageBytes,
   });

@@ -471,6 +471,8 @@ export interface GenerateSummary {
   byKind: Record<string, number>;
   /** Per pact, a professional with an organisation: who the bench signs in as. */
   samples: SamplePersona[];
+  /** Up to 20 members of the first pact, each in another organisation (for many readers in one pact). */
+  samePactSamples: SamplePersona[];
   /** Per pact, its coordinator's e-mail address (for trying the data by hand). */
   coordinators: Array<{ pactSlug: string; email: string }>;
   /** The published agenda of the first pact (null with `activities: 0`). */
@@ -617,7 +619,7 @@ export async function generateBenchData(
   const summary: GenerateSummary = {
     pacts: 0, organisations: 0, teams: 0, neighbourhoods: 0, people: 0, memberships: 0,
     byRole: { pact_coordinator: 0, partner_admin: 0, professional: 0, volunteer: 0, policy_reader: 0 },
-    byKind: {}, samples: [], coordinators: [], agenda: null, hashMs, totalMs: 0,
+    byKind: {}, samples: [], samePactSamples: [], coordinators: [], agenda: null, hashMs, totalMs: 0,
   };
   const now = new Date();
   for (let i = 0; i < options.pacts; i++) {
@@ -649,6 +651,18 @@ export async function generateBenchData(
         pactSlug: plan.slug, pactId: plan.id, personId: sample.personId, organisationId: sample.organisationId,
         role: sample.role, email: plan.people.find((x) => x.id === sample.personId)!.email,
       });
+    }
+    if (i === 0) {
+      const seen = new Set<string>();
+      for (const m of plan.memberships) {
+        if (summary.samePactSamples.length >= 20) break;
+        if (!m.organisationId || seen.has(m.organisationId) || (m.role !== 'professional' && m.role !== 'volunteer')) continue;
+        seen.add(m.organisationId);
+        summary.samePactSamples.push({
+          pactSlug: plan.slug, pactId: plan.id, personId: m.personId, organisationId: m.organisationId,
+          role: m.role, email: plan.people.find((x) => x.id === m.personId)!.email,
+        });
+      }
     }
     const coordinator = plan.memberships.find((m) => m.role === 'pact_coordinator')!;
     summary.coordinators.push({ pactSlug: plan.slug, email: plan.people.find((x) => x.id === coordinator.personId)!.email });
