@@ -25,6 +25,19 @@ export interface PactSummary {
 export type Actor =
   | { kind: 'anonymous' }
   | {
+      /**
+       * A member of a household, signed in to the household's own portal. Belongs to no
+       * organisation and holds no role: sees only the records of their own household(s).
+       */
+      kind: 'resident';
+      personId: string;
+      sessionId: string;
+      displayName: string;
+      locale: 'nl' | 'en';
+      /** The households this person is a member of, in the pact of this request. */
+      householdIds: string[];
+    }
+  | {
       kind: 'person';
       personId: string;
       sessionId: string;
@@ -54,63 +67,145 @@ export const permissions = [
   'membership:invite',
   'organisation:manage-members',
   'audit:read-pact',
+  'record:read-network',
+  'record:write-network',
   'system:admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+/**
+ * Facts about the record a route works on, loaded in the request's transaction before the policy
+ * runs (`RouteSpec.load`). The policy decides on these facts alone; it never queries.
+ */
+export interface RecordFacts {
+  /** What kind of record, e.g. `household`, `referral`. */
+  type: string;
+  id: string;
+  /** The organisation that owns the record (for example the case coordinator's), if any. */
+  ownerOrganisationId?: string | null;
+  /**
+   * Who may see the record: its network. Organisations whose members in a working role take part,
+   * persons named one by one, and the household the record is about (whose members see it in their
+   * portal). Each share carries its recorded basis; a share without one is not in this list.
+   */
+  network?: {
+    organisationIds: readonly string[];
+    personIds: readonly string[];
+    householdId?: string | null;
+  };
+}
+
 export interface Resource {
   pact: PactSummary | null;
   organisationId?: string;
+  record?: RecordFacts;
 }
 
-type Rule = (actor: Actor, resource: Resource) => boolean;
+/**
+ * What the policy answers: not yes or no, but on what ground access is given. The audit log
+ * records the grant, so a read is logged under the membership that allowed it (NEN 7513: the
+ * role in which the user acted), not under whichever membership the person happens to hold first.
+ */
+export type Grant =
+  | { kind: 'public' }
+  /** A signed-in person acting for themself: their own account, their own second factor. */
+  | { kind: 'self' }
+  | { kind: 'membership'; membership: Membership }
+  | { kind: 'system-admin' }
+  /** A resident reaching their own household's record. */
+  | { kind: 'household'; householdId: string };
+
+type Rule = (actor: Actor, resource: Resource) => Grant | null;
 
 function memberships(actor: Actor, resource: Resource): Membership[] {
   if (actor.kind !== 'person' || !resource.pact || resource.pact.status !== 'active') return [];
   return actor.memberships;
 }
 
-function hasRole(actor: Actor, resource: Resource, role: Role, organisationId?: string): boolean {
-  return memberships(actor, resource).some(
-    (m) => m.role === role && (organisationId === undefined || m.organisationId === organisationId),
-  );
+/** The first membership that satisfies one of the tests, trying the tests in order (most specific first). */
+function grantBy(actor: Actor, resource: Resource, ...tests: Array<(m: Membership) => boolean>): Grant | null {
+  const held = memberships(actor, resource);
+  for (const fits of tests) {
+    const membership = held.find(fits);
+    if (membership) return { kind: 'membership', membership };
+  }
+  return null;
 }
 
-const isCoordinator: Rule = (a, r) => hasRole(a, r, 'pact_coordinator');
-const isPactMember: Rule = (a, r) => memberships(a, r).length > 0;
+const role = (r: Role, organisationId?: string) => (m: Membership) =>
+  m.role === r && (organisationId === undefined || m.organisationId === organisationId);
+const inOrganisation = (organisationId: string) => (m: Membership) => m.organisationId === organisationId;
+const anyMembership = () => true;
+
+/** The pact's coordinator, or the organisation's own partner admin (preferred: the narrower grant). */
+const organisationAdmin: Rule = (a, r) =>
+  r.organisationId === undefined ? null : grantBy(a, r, role('partner_admin', r.organisationId), role('pact_coordinator'));
+
+/** Roles that work with households: they may be part of a record's network. Policy readers never are. */
+const networkRoles: ReadonlySet<Role> = new Set(['pact_coordinator', 'partner_admin', 'professional', 'volunteer']);
+
+function networkGrant(a: Actor, r: Resource, write: boolean): Grant | null {
+  const network = r.record?.network;
+  if (!network || !r.pact || r.pact.status !== 'active') return null;
+  if (a.kind === 'resident') {
+    return !write && network.householdId && a.householdIds.includes(network.householdId)
+      ? { kind: 'household', householdId: network.householdId }
+      : null;
+  }
+  if (a.kind !== 'person') return null;
+  // Volunteers may read what their organisation shares with them, but not change it.
+  const fits = (m: Membership) => networkRoles.has(m.role) && (!write || m.role !== 'volunteer');
+  // A person named in the network, in any working role of this pact; then a working role in one of
+  // the network's organisations. Being the pact's coordinator alone gives no access: need to know.
+  if (network.personIds.includes(a.personId)) {
+    const grant = grantBy(a, r, fits);
+    if (grant) return grant;
+  }
+  return grantBy(a, r, ...network.organisationIds.map((o) => (m: Membership) => m.organisationId === o && fits(m)));
+}
+
+const isSignedIn = (a: Actor): boolean => a.kind === 'person' || a.kind === 'resident';
 
 const rules: Record<Permission, Rule> = {
-  public: (_a, r) => r.pact === null || r.pact.status === 'active',
-  'account:self': (a) => a.kind === 'person',
+  public: (_a, r) => (r.pact === null || r.pact.status === 'active' ? { kind: 'public' } : null),
+  'account:self': (a) => (isSignedIn(a) ? { kind: 'self' } : null),
   // The second-factor step: for a signed-in person, also (and above all) before the code is given.
-  'account:second-factor': (a) => a.kind === 'person',
-  'pact:read': isPactMember,
-  'pact:manage': isCoordinator,
-  'organisation:read': isPactMember,
-  'organisation:edit': (a, r) =>
-    r.organisationId !== undefined && (isCoordinator(a, r) || hasRole(a, r, 'partner_admin', r.organisationId)),
+  'account:second-factor': (a) => (a.kind === 'person' ? { kind: 'self' } : null),
+  'pact:read': (a, r) => grantBy(a, r, anyMembership),
+  'pact:manage': (a, r) => grantBy(a, r, role('pact_coordinator')),
+  'organisation:read': (a, r) =>
+    r.organisationId === undefined ? grantBy(a, r, anyMembership) : grantBy(a, r, inOrganisation(r.organisationId), anyMembership),
+  'organisation:edit': organisationAdmin,
   // Who works where is personal data: the pact's coordinators and the organisation's own members see it.
   'organisation:read-members': (a, r) =>
-    r.organisationId !== undefined &&
-    (isCoordinator(a, r) || memberships(a, r).some((m) => m.organisationId === r.organisationId)),
+    r.organisationId === undefined ? null : grantBy(a, r, inOrganisation(r.organisationId), role('pact_coordinator')),
   // Inviting people into an organisation: the pact's coordinators for any organisation, a partner
   // admin for their own. Which roles a partner admin may give is checked by the invitation use case.
-  'membership:invite': (a, r) =>
-    r.organisationId !== undefined && (isCoordinator(a, r) || hasRole(a, r, 'partner_admin', r.organisationId)),
+  'membership:invite': organisationAdmin,
   // Roles, teams and ending memberships of an organisation, and its teams: the pact's coordinators
   // for any organisation, a partner admin for their own. Which memberships and roles a partner admin
   // may touch, and the last-admin rule, are checked by the use cases in src/modules/pact/members/.
-  'organisation:manage-members': (a, r) =>
-    r.organisationId !== undefined && (isCoordinator(a, r) || hasRole(a, r, 'partner_admin', r.organisationId)),
-  'audit:read-pact': isCoordinator,
-  'system:admin': (a) => a.kind === 'person' && a.isSystemAdmin,
+  'organisation:manage-members': organisationAdmin,
+  'audit:read-pact': (a, r) => grantBy(a, r, role('pact_coordinator')),
+  // A record that only its network may see (a household, a referral, a signal): members in a working
+  // role of an organisation in the network, persons named in it, and the household itself (read only).
+  'record:read-network': (a, r) => networkGrant(a, r, false),
+  'record:write-network': (a, r) => networkGrant(a, r, true),
+  'system:admin': (a) => (a.kind === 'person' && a.isSystemAdmin ? { kind: 'system-admin' } : null),
 };
 
-export function can(actor: Actor, permission: Permission, resource: Resource): boolean {
+/** Whether, and on what ground, `actor` may use `permission` on `resource`; null when refused. */
+export function authorize(actor: Actor, permission: Permission, resource: Resource): Grant | null {
   // Own keys only: 'constructor' or 'toString' would otherwise find Object.prototype and allow.
   const rule = Object.hasOwn(rules, permission) ? rules[permission] : undefined;
-  if (awaitsSecondFactor(actor) && permission !== 'public' && permission !== 'account:second-factor') return false;
-  return rule ? rule(actor, resource) === true : false;
+  if (!rule) return null;
+  if (awaitsSecondFactor(actor) && permission !== 'public' && permission !== 'account:second-factor') return null;
+  const grant = rule(actor, resource);
+  return grant && typeof grant === 'object' ? grant : null;
+}
+
+export function can(actor: Actor, permission: Permission, resource: Resource): boolean {
+  return authorize(actor, permission, resource) !== null;
 }
 
 /** Signed in with the password only, while a second factor is still to be given (or set up). */
@@ -118,14 +213,24 @@ export function awaitsSecondFactor(actor: Actor): boolean {
   return actor.kind === 'person' && (actor.secondFactor === 'verify' || actor.secondFactor === 'enrol');
 }
 
-/** The organisation the actor acts for in this pact, for the audit log (the first one when several). */
-export function actingOrganisation(actor: Actor): string | null {
-  if (actor.kind !== 'person') return null;
-  return actor.memberships.find((m) => m.organisationId)?.organisationId ?? null;
+/** Who acted, in which organisation and role, for the audit log: taken from the grant that allowed it. */
+export function auditActorFor(actor: Actor, grant: Grant): { personId: string | null; organisationId: string | null; role: string | null } {
+  const personId = actor.kind === 'anonymous' ? null : actor.personId;
+  switch (grant.kind) {
+    case 'membership':
+      return { personId, organisationId: grant.membership.organisationId, role: grant.membership.role };
+    case 'system-admin':
+      return { personId, organisationId: null, role: 'system_admin' };
+    case 'household':
+      return { personId, organisationId: null, role: 'resident' };
+    case 'self':
+    case 'public':
+      return { personId, organisationId: null, role: actor.kind === 'resident' ? 'resident' : null };
+  }
 }
 
-export function primaryRole(actor: Actor): string | null {
-  if (actor.kind !== 'person') return null;
-  if (actor.memberships[0]) return actor.memberships[0].role;
-  return actor.isSystemAdmin ? 'system_admin' : null;
+/** The organisations the actor may act for in this pact (for pages that offer a choice, such as stories). */
+export function organisationsOf(actor: Actor): string[] {
+  if (actor.kind !== 'person') return [];
+  return [...new Set(actor.memberships.flatMap((m) => (m.organisationId ? [m.organisationId] : [])))];
 }

@@ -10,7 +10,7 @@ import type { AuditEntry } from '../platform/audit/audit-log.ts';
 import type { Db, Engine, Tx } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { AppEnv } from '../ui/env.ts';
-import type { Actor, PactSummary, Permission, Resource } from './policy.ts';
+import type { Actor, Grant, PactSummary, Permission, RecordFacts, Resource } from './policy.ts';
 
 export interface Services {
   db: Db;
@@ -40,8 +40,12 @@ export interface RouteContext<P = Record<string, string>> {
   c: Context<AppEnv>;
   tx: Tx;
   actor: Actor;
+  /** On what ground the policy let this request through; the audit log records it. */
+  grant: Grant;
   pact: PactSummary | null;
   params: P;
+  /** The facts `load` gave the policy about the route's record (undefined for routes without `load`). */
+  record: RecordFacts | undefined;
   /** The parsed body of a POST (urlencoded or multipart). */
   form: FormData | null;
   /** True when a POST arrived with a missing or wrong CSRF token (only for routes with `csrf: 'rerender'`). */
@@ -49,12 +53,27 @@ export interface RouteContext<P = Record<string, string>> {
   requestId: string;
   services: Services;
   /** Records an audit entry in this request's transaction; pact, actor, time and request id are filled in. */
-  audit(entry: Omit<AuditEntry, 'pactId' | 'actor' | 'occurredAt' | 'requestId'> & { pactId?: string | null }): Promise<void>;
+  audit(entry: RouteAuditEntry): Promise<void>;
   /** Sets a flash message for the next page (after a redirect). */
   flash(message: import('../ui/messages/index.ts').MessageKey): void;
 }
 
 export type PathParams = z.ZodType<Record<string, string>>;
+
+/**
+ * An audit entry as a route writes it: pact, actor, time and request id are filled in. The actor's
+ * organisation and role come from the request's grant, or from `grant` when the handler checked a
+ * further permission for what it logs (say, reading the member list on an organisation's page).
+ */
+export type RouteAuditEntry = Omit<AuditEntry, 'pactId' | 'actor' | 'occurredAt' | 'requestId'> & { pactId?: string | null; grant?: Grant };
+
+/** What a route's `load` may use: the transaction, the pact, the parameters and who asks. */
+export interface LoadContext<P = Record<string, string>> {
+  tx: Tx;
+  pact: PactSummary | null;
+  params: P;
+  actor: Actor;
+}
 
 export interface RouteSpec<S extends PathParams = PathParams> {
   method: 'GET' | 'POST';
@@ -65,6 +84,12 @@ export interface RouteSpec<S extends PathParams = PathParams> {
   params?: S;
   /** Picks the policy resource out of the parameters (e.g. the organisation being edited). */
   resource?: (params: z.output<S>) => Omit<Resource, 'pact'>;
+  /**
+   * Loads the facts about the route's record in the request's transaction (as the application
+   * role, so row-level security applies), before the policy runs. Null: the record is not there
+   * (or not in this pact), a 404. The policy then decides on `resource.record`.
+   */
+  load?: (ctx: LoadContext<z.output<S>>) => Promise<RecordFacts | null>;
   /** Largest request body accepted, in bytes (default 64 KiB). */
   maxBody?: number;
   /** With 'rerender' the handler is called on a bad CSRF token and shows the form again with the input kept. */

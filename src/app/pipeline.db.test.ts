@@ -396,6 +396,27 @@ test('every read of an organisation’s member list writes an audit entry in the
   assert.ok((await verifyAuditChains(database.db)).every((r) => r.ok));
 });
 
+test('the audit log names the membership that allowed a read, not the first one the person holds', async () => {
+  // De Linde's partner admin is also a professional at Welzijn (two hats). Reading Welzijn's member
+  // list is done as Welzijn's professional, and must be logged so (NEN 7513: the role acted in).
+  const person = (await sql<{ id: string }>`select id from person where email = ${personas.otherOrganisationAdmin}`.execute(database.db)).rows[0]!.id;
+  const hat = (await sql<{ id: string }>`
+    insert into membership (pact_id, person_id, organisation_id, role) values (${pactId}, ${person}, ${welzijn}, 'professional')
+    returning id`.execute(database.db)).rows[0]!.id;
+  try {
+    const twoHats = await t.sessionFor(personas.otherOrganisationAdmin);
+    const page = await twoHats.get(`/p/lindewaard/organisations/${welzijn}`);
+    assert.equal(page.status, 200);
+    assert.ok((await page.text()).includes('Aylin Yıldız'), 'as a Welzijn professional they see its members');
+    const entry = await sql<{ actor_organisation_id: string | null; actor_role: string | null }>`
+      select actor_organisation_id, actor_role from audit_event
+       where request_id = ${page.headers.get('x-request-id')} and action = 'membership.list'`.execute(database.db);
+    assert.deepEqual(entry.rows, [{ actor_organisation_id: welzijn, actor_role: 'professional' }]);
+  } finally {
+    await sql`update membership set ended_at = now() where id = ${hat}`.execute(database.db);
+  }
+});
+
 test('a suspended pact is not there for its own members', async () => {
   const hagedoorn = await t.sessionFor(personas.otherPactCoordinator);
   assert.equal((await hagedoorn.get('/p/hagedoorn/organisations')).status, 200);

@@ -6,7 +6,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
-import { awaitsSecondFactor, can, primaryRole, actingOrganisation, type Actor, type PactSummary } from '../access/policy.ts';
+import { auditActorFor, authorize, awaitsSecondFactor, type Actor, type PactSummary, type Resource } from '../access/policy.ts';
 import type { RouteContext, RouteSpec, Services } from '../access/route.ts';
 import { inAuditedTransaction, recordAudit } from '../platform/audit/audit-log.ts';
 import {
@@ -156,8 +156,14 @@ export function mountRoute(app: Hono<AppEnv>, spec: RouteSpec, services: Service
       // (who suspend and reinstate pacts) still reach what the policy grants them.
       if (pact && pact.status !== 'active' && !(actor.kind === 'person' && actor.isSystemAdmin)) throw new HttpError(404);
 
-      const resource = { pact, ...(spec.resource ? spec.resource(params) : {}) };
-      if (!can(actor, spec.permission, resource)) {
+      const resource: Resource = { pact, ...(spec.resource ? spec.resource(params) : {}) };
+      if (spec.load) {
+        const record = await spec.load({ tx, pact, params, actor });
+        if (!record) throw new HttpError(404);
+        resource.record = record;
+      }
+      const grant = authorize(actor, spec.permission, resource);
+      if (!grant) {
         if (awaitsSecondFactor(actor) && spec.method === 'GET' && !c.req.path.startsWith('/api/')) {
           return c.redirect(`${SECOND_FACTOR_PATH}?next=${encodeURIComponent(pathOf(c))}`, 303);
         }
@@ -177,17 +183,14 @@ export function mountRoute(app: Hono<AppEnv>, spec: RouteSpec, services: Service
       }
 
       const requestId = c.get('requestId');
+      const auditActor = auditActorFor(actor, grant);
       const ctx: RouteContext = {
-        c, tx, actor, pact, params, form, csrfRejected, requestId, services,
-        audit: (entry) =>
+        c, tx, actor, grant, pact, params, record: resource.record, form, csrfRejected, requestId, services,
+        audit: ({ grant: entryGrant, ...entry }) =>
           recordAudit(tx, {
             ...entry,
             pactId: entry.pactId === undefined ? (pact?.id ?? null) : entry.pactId,
-            actor: {
-              personId: actor.kind === 'person' ? actor.personId : null,
-              organisationId: actingOrganisation(actor),
-              role: primaryRole(actor),
-            },
+            actor: entryGrant ? auditActorFor(actor, entryGrant) : auditActor,
             occurredAt: now,
             requestId,
           }),

@@ -1,6 +1,6 @@
 // The pact's shell pages: public home and member dashboard, organisations and their profiles, settings.
 import { z } from 'zod';
-import { can, type Actor } from '../../access/policy.ts';
+import { authorize, can, type Actor } from '../../access/policy.ts';
 import { HttpError } from '../../access/http-error.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../access/route.ts';
 import { csvResponse, toCsv } from '../../platform/csv/export.ts';
@@ -123,11 +123,13 @@ export const pactRoutes: RouteSpec[] = [
       const { c, tx, pact, actor, params, audit } = ctx;
       const organisation = await loadOrganisation(ctx);
       const teams = await listTeams(tx, organisation.id);
-      const mayReadMembers = can(actor, 'organisation:read-members', { pact, organisationId: organisation.id });
-      const members = mayReadMembers ? await listOrganisationMembers(tx, organisation.id) : null;
+      const membersGrant = authorize(actor, 'organisation:read-members', { pact, organisationId: organisation.id });
+      const members = membersGrant ? await listOrganisationMembers(tx, organisation.id) : null;
       if (members) {
-        // Names and roles of colleagues are personal data: the read is logged.
+        // Names and roles of colleagues are personal data: the read is logged, under the
+        // membership that allows it.
         await audit({
+          grant: membersGrant ?? undefined,
           action: 'membership.list', recordType: 'organisation', recordId: organisation.id,
           purpose: 'pact-administration', details: { people: members.map((m) => m.person_id) },
         });

@@ -4,7 +4,7 @@
 // admin). The consent of the person a story is about is shown to those editors only; every read
 // and write of it is audit-logged.
 import { z } from 'zod';
-import { actingOrganisation, can } from '../../../access/policy.ts';
+import { can, organisationsOf } from '../../../access/policy.ts';
 import { HttpError } from '../../../access/http-error.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../../access/route.ts';
 import { localDate } from '../../../platform/calendar/index.ts';
@@ -93,8 +93,7 @@ export const storyRoutes: RouteSpec[] = [
       const pillarId = filter.pillar && pillars.some((p) => p.id === filter.pillar) ? filter.pillar : null;
       const kind = (filter.kind || null) as StoryKind | null;
       const stories = await listStories(tx, { publicOnly: !member, pillarId, kind });
-      const own = actingOrganisation(actor);
-      const writable = own && can(actor, 'organisation:edit', { pact, organisationId: own }) ? own : null;
+      const writable = organisationsOf(actor).find((organisationId) => can(actor, 'organisation:edit', { pact, organisationId })) ?? null;
       return c.render(
         <StoriesPage pact={pact!} stories={stories} pillars={pillars} filter={{ pillar: pillarId ?? '', kind: kind ?? '' }} isMember={member} writableOrganisation={writable} />,
         { title: c.get('t')('stories.title') },
