@@ -3,25 +3,52 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { createTemplateDatabase, dropDatabase } from '../tests/support/test-database.ts';
+import pg from 'pg';
+import { createTemplateDatabase, dropDatabase, seedTestDemo } from '../tests/support/test-database.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const command = process.argv[2] ?? 'prepare';
 
+// Two starting points: migrated and empty, and migrated with the demo data (seeded once here, not
+// once per test file).
 if (command === 'drop') {
   const url = process.env.DATABASE_URL;
-  const name = process.argv[3];
-  if (url && name) await dropDatabase(url, name);
+  for (const name of process.argv.slice(3)) if (url && name) await dropDatabase(url, name);
 } else if (process.env.DATABASE_URL) {
-  const name = await createTemplateDatabase(process.env.DATABASE_URL);
-  console.log(JSON.stringify({ SP_TEST_TEMPLATE: name }));
+  const url = process.env.DATABASE_URL;
+  const name = await createTemplateDatabase(url);
+  const demo = `${name}_demo`;
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${demo} template ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: withDatabase(url, demo), poolSize: 1 });
+  try {
+    await seedTestDemo(database);
+  } finally {
+    await database.close();
+  }
+  console.log(JSON.stringify({ SP_TEST_TEMPLATE: name, SP_TEST_TEMPLATE_DEMO: demo }));
 } else {
   const database = await openDatabase({ inMemory: true });
   await migrate(database.pool);
   const image = await database.pglite!.dumpDataDir('none');
+  await seedTestDemo(database);
+  const demoImage = await database.pglite!.dumpDataDir('none');
   await database.close();
   mkdirSync(`${root}.test-work`, { recursive: true });
   const path = `${root}.test-work/golden-${process.pid}.tar`;
+  const demoPath = `${root}.test-work/golden-demo-${process.pid}.tar`;
   writeFileSync(path, Buffer.from(await image.arrayBuffer()));
-  console.log(JSON.stringify({ SP_TEST_GOLDEN: path }));
+  writeFileSync(demoPath, Buffer.from(await demoImage.arrayBuffer()));
+  console.log(JSON.stringify({ SP_TEST_GOLDEN: path, SP_TEST_GOLDEN_DEMO: demoPath }));
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
 }

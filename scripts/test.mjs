@@ -47,9 +47,9 @@ if (!onlyE2e) {
     status = run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], testEnv);
   } finally {
     if (testEnv.SP_TEST_TEMPLATE) {
-      run(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-databases.ts', 'drop', testEnv.SP_TEST_TEMPLATE]);
+      run(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-databases.ts', 'drop', testEnv.SP_TEST_TEMPLATE_DEMO, testEnv.SP_TEST_TEMPLATE]);
     }
-    if (testEnv.SP_TEST_GOLDEN) rmSync(testEnv.SP_TEST_GOLDEN, { force: true });
+    for (const image of [testEnv.SP_TEST_GOLDEN, testEnv.SP_TEST_GOLDEN_DEMO]) if (image) rmSync(image, { force: true });
   }
 }
 if (status === 0 && !onlyUnit) {

@@ -12,6 +12,7 @@ import { fixedClock, type FixedClock } from '../../src/platform/clock.ts';
 import { sealingKey } from '../../src/platform/crypto/sealed-box.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/database.ts';
+import { TEST_SEED_TIME } from './test-database.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import type { AppEnv } from '../../src/ui/env.ts';
 
@@ -43,8 +44,12 @@ export const testSecret = Buffer.from('test-secret-test-secret-test-secret!', 'u
 export const testSecondFactorKey = sealingKey(Buffer.alloc(32, 0x5a));
 
 export async function createTestApp(database: Database, options: { seed?: boolean } = {}): Promise<TestApp> {
-  const clock = fixedClock('2026-11-23T10:00:00Z');
-  if (options.seed !== false) await seedDemo(database.db, clock, { secondFactorKey: testSecondFactorKey });
+  const clock = fixedClock(TEST_SEED_TIME);
+  if (options.seed !== false) {
+    // A database opened with `{ demo: true }` has the demo data already (seeded once per run).
+    const seeded = await sql<{ seeded: boolean }>`select exists (select 1 from pact) as seeded`.execute(database.db);
+    if (!seeded.rows[0]!.seeded) await seedDemo(database.db, clock, { secondFactorKey: testSecondFactorKey });
+  }
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const services = createServices({ config, database, log: createLogger('silent'), clock, secret: testSecret, secondFactorKeys: [testSecondFactorKey] });
   const app = createApp(services);

@@ -45,11 +45,31 @@ export async function dropDatabase(databaseUrl: string, name: string): Promise<v
 /** The engine this test run uses: PostgreSQL when DATABASE_URL is set, PGlite otherwise. */
 export const testEngine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-/** A fresh, migrated database for one test file. Close it in `after()`. */
-export async function openTestDatabase(): Promise<Database> {
+export interface TestDatabaseOptions {
+  /**
+   * Start from the demo data (the two fictional pacts, seeded once per run with the test clock and
+   * key, see scripts/prepare-test-databases.ts), instead of an empty migrated database.
+   */
+  demo?: boolean;
+}
+
+/** Seeds the demo data the way every test expects it: the test clock and the tests' second-factor key. */
+export async function seedTestDemo(database: Database): Promise<void> {
+  // Imported here, not at the top: the seed pulls in the whole app, which plain database tests do not need.
+  const [{ seedDemo }, { fixedClock }, { sealingKey }] = await Promise.all([
+    import('../../src/app/seed-demo.ts'), import('../../src/platform/clock.ts'), import('../../src/platform/crypto/sealed-box.ts'),
+  ]);
+  await seedDemo(database.db, fixedClock(TEST_SEED_TIME), { secondFactorKey: sealingKey(Buffer.alloc(32, 0x5a)) });
+}
+
+/** The moment the demo data of the tests is seeded at (the test app's fixed clock). */
+export const TEST_SEED_TIME = '2026-11-23T10:00:00Z';
+
+/** A fresh, migrated database for one test file (with the demo data when asked). Close it in `after()`. */
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
-    let template = process.env.SP_TEST_TEMPLATE;
+    let template = options.demo ? process.env.SP_TEST_TEMPLATE_DEMO : process.env.SP_TEST_TEMPLATE;
     const ownTemplate = !template;
     template ??= await createTemplateDatabase(databaseUrl);
     const name = `sp_t_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -61,6 +81,7 @@ export async function openTestDatabase(): Promise<Database> {
       await admin.end();
     }
     const database = await openDatabase({ databaseUrl: adminUrl(databaseUrl, name), poolSize: 4 });
+    if (ownTemplate && options.demo) await seedTestDemo(database);
     return {
       ...database,
       async close() {
@@ -70,11 +91,12 @@ export async function openTestDatabase(): Promise<Database> {
       },
     };
   }
-  const golden = process.env.SP_TEST_GOLDEN;
+  const golden = options.demo ? process.env.SP_TEST_GOLDEN_DEMO : process.env.SP_TEST_GOLDEN;
   if (golden) {
     return openDatabase({ inMemory: true, loadDataDir: new Blob([readFileSync(golden)]) });
   }
   const database = await openDatabase({ inMemory: true });
   await migrate(database.pool);
+  if (options.demo) await seedTestDemo(database);
   return database;
 }
