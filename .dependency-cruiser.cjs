@@ -1,5 +1,6 @@
 // The dependency rule of the modular monolith (docs/decisions/0001-modular-monolith.md), checked
-// by `npm run check`: app → modules/*/index.ts → access → platform, ui.
+// by `npm run check` and CI (.ci/run): app → modules/*/index.ts → access → ui → platform, and
+// nothing in src/ imports the test helpers in tests/. Test files (*.test.ts, *.test.tsx) are exempt.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -31,10 +32,24 @@ module.exports = {
       to: { path: '^src/(access|ui)/' },
     },
     {
+      name: 'ui-below-access',
+      comment: 'ui is below access: views receive what the policy decided, they do not import it.',
+      severity: 'error',
+      from: { path: '^src/ui/' },
+      to: { path: '^src/access/' },
+    },
+    {
       name: 'access-below-modules',
       severity: 'error',
       from: { path: '^src/access/' },
       to: { path: '^src/(modules|app)/' },
+    },
+    {
+      name: 'no-test-support-in-src',
+      comment: 'Shipped code never imports the test helpers in tests/ (test files are exempt).',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^tests/' },
     },
     {
       name: 'no-circular',

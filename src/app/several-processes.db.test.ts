@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { freePorts, spawnApp, type AppProcess } from '../../tests/support/app-process.ts';
+import { freePorts, spawnApp, START_UP_LIMIT_MS, type AppProcess } from '../../tests/support/app-process.ts';
 import { csrfFromPage, setCookies } from '../../tests/support/route-paths.ts';
 import { personas } from '../../tests/support/test-app.ts';
 import { DEMO_PASSWORD, demoAccounts } from './seed-demo.ts';
@@ -17,6 +17,15 @@ import { totpCode } from '../modules/accounts/index.ts';
 
 /** Production needs a second-factor key; the processes of one installation share it. */
 const SHARED_SECOND_FACTOR_KEY = Buffer.alloc(32, 0x2b).toString('base64');
+
+/**
+ * Waits below are for readiness (a health check, a job's state, an exit), never for a fixed time;
+ * their limits only catch a hang, and are wide because the machine may be small and busy.
+ */
+const STOP_LIMIT_MS = 30_000;
+const JOB_LIMIT_MS = 120_000;
+/** The whole suite: the start-ups, the requests, a job, the stops. */
+const SUITE_LIMIT_MS = START_UP_LIMIT_MS + JOB_LIMIT_MS + 2 * STOP_LIMIT_MS + 60_000;
 
 const databaseUrl = process.env.DATABASE_URL;
 const sessionCookie = '__Host-sp_session';
@@ -63,7 +72,7 @@ function post(app: AppProcess, path: string, cookie: string, fields: Record<stri
 }
 
 if (databaseUrl) {
-  describe('two app processes on one PostgreSQL database', { timeout: 60_000 }, () => {
+  describe('two app processes on one PostgreSQL database', { timeout: SUITE_LIMIT_MS }, () => {
     const name = `sp_mp_${randomBytes(4).toString('hex')}`;
     const url = withDatabase(databaseUrl, name);
     let pool: pg.Pool;
@@ -205,7 +214,7 @@ if (databaseUrl) {
       }
       assert.ok(jobId, 'the job was queued');
 
-      await waitFor('the job to complete', 30_000, async () => {
+      await waitFor('the job to complete', JOB_LIMIT_MS, async () => {
         const r = await pool.query<{ state: string }>('select state from pgboss.job where id = $1', [jobId]);
         return r.rows[0]?.state === 'completed' ? true : undefined;
       });
@@ -230,9 +239,9 @@ if (databaseUrl) {
     });
 
     test('both processes stop gracefully on SIGTERM', async () => {
-      const [stopA, stopB] = await Promise.all([a.stop(10_000), b.stop(10_000)]);
+      const [stopA, stopB] = await Promise.all([a.stop(STOP_LIMIT_MS), b.stop(STOP_LIMIT_MS)]);
       for (const [p, stopped] of [[a, stopA], [b, stopB]] as const) {
-        assert.equal(stopped.timedOut, false, `process ${p.pid} exited within 10 s`);
+        assert.equal(stopped.timedOut, false, `process ${p.pid} exited within ${STOP_LIMIT_MS / 1000} s`);
         assert.equal(stopped.code, 0, `process ${p.pid} exited with 0\n${p.stderr()}`);
         assert.equal(p.logged('shutting down').length, 1);
         assert.equal(p.logs().filter((l) => l.level >= 50).length, 0, `no errors logged by ${p.pid}`);
@@ -240,7 +249,7 @@ if (databaseUrl) {
     });
   });
 } else {
-  describe('two app processes on one PGlite data folder', { timeout: 60_000 }, () => {
+  describe('two app processes on one PGlite data folder', { timeout: SUITE_LIMIT_MS }, () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sp-mp-'));
     const processes: AppProcess[] = [];
 
@@ -278,7 +287,7 @@ if (databaseUrl) {
       assert.equal((await fetch(`${owner.url}/readyz`)).status, 200);
       assert.ok(existsSync(join(dataDir, 'schakelpunt.lock')));
 
-      const stopped = await owner.stop(10_000);
+      const stopped = await owner.stop(STOP_LIMIT_MS);
       assert.equal(stopped.timedOut, false);
       assert.equal(stopped.code, 0, owner.stderr());
       assert.equal(existsSync(join(dataDir, 'schakelpunt.lock')), false, 'a graceful stop releases the data folder');

@@ -19,6 +19,15 @@ import { openDatabase, type Db } from './database.ts';
 import { migrate, readMigrations } from './migrate.ts';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
+
+/**
+ * Time limits per test: a margin for every CLI process it starts (tsx compiles the CLI at each cold
+ * start, which on a busy two-core machine can take half a minute) and for every data folder it
+ * opens in this process. They only catch a hang; a test that is done sooner is not held up.
+ */
+const PER_PROCESS_MS = 120_000;
+const PER_DATA_FOLDER_MS = 60_000;
+const limit = (processes: number, dataFolders = 0) => ({ timeout: processes * PER_PROCESS_MS + dataFolders * PER_DATA_FOLDER_MS });
 const clock = fixedClock('2026-03-02T09:00:00Z');
 
 interface CliRun {
@@ -163,7 +172,7 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  test('the CLI backs up a data folder and restores it into another with the same data in every table', { timeout: 180_000 }, async () => {
+  test('the CLI backs up a data folder and restores it into another with the same data in every table', limit(2, 2), async () => {
     const cliFile = join(root, 'cli.backup');
     const backup = await runCli(['backup', cliFile], { DATA_DIR: source });
     assert.equal(backup.code, 0, describeRun(backup));
@@ -200,7 +209,7 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
     for (const [table, expected] of original) assert.deepEqual(afterRestore.get(table), expected, table);
   });
 
-  test('a backup does not replace an existing file unless --force', { timeout: 120_000 }, async () => {
+  test('a backup does not replace an existing file unless --force', limit(2), async () => {
     const file = join(root, 'existing.backup');
     writeFileSync(file, 'an older backup');
     const refused = await runCli(['backup', file], { DATA_DIR: source });
@@ -213,7 +222,7 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
     assert.equal(readBackup(file).manifest.app, 'schakelpunt');
   });
 
-  test('a backup is refused while another process holds the data folder', { timeout: 60_000 }, async () => {
+  test('a backup is refused while another process holds the data folder', limit(1), async () => {
     // This test process plays the running app.
     const lock = acquireDataDirLock(source);
     try {
@@ -226,7 +235,7 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
     }
   });
 
-  test('a backup with one byte changed is refused with a clear message and nothing is restored', { timeout: 60_000 }, async () => {
+  test('a backup with one byte changed is refused with a clear message and nothing is restored', limit(1), async () => {
     const bytes = readFileSync(backupFile);
     const damaged = Buffer.from(bytes);
     const at = archiveOffset(bytes) + Math.floor((bytes.length - archiveOffset(bytes)) / 2);
@@ -249,7 +258,7 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
     assert.throws(() => readBackup(notABackup), /is not a Schakelpunt backup/);
   });
 
-  test('a restore into a folder that holds a database is refused, and --force keeps that database aside', { timeout: 180_000 }, async () => {
+  test('a restore into a folder that holds a database is refused, and --force keeps that database aside', limit(2, 4), async () => {
     const occupied = join(root, 'occupied');
     await withDataDir(occupied, async (db) => {
       await sql`create table keep_me (note text)`.execute(db);
@@ -285,7 +294,7 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
     });
   });
 
-  test('a restored database whose audit log was changed is reported loudly with exit 1, and stays restored', { timeout: 180_000 }, async () => {
+  test('a restored database whose audit log was changed is reported loudly with exit 1, and stays restored', limit(1, 4), async () => {
     const tampered = join(root, 'tampered');
     await restoreBackup({ dataDir: tampered, file: backupFile, clock });
     await withDataDir(tampered, async (db) => {
@@ -308,7 +317,7 @@ describe('backup and restore of a PGlite data folder', { skip: process.env.DATAB
     });
   });
 
-  test('a backup made before the latest migration is brought up to date on restore', { timeout: 120_000 }, async () => {
+  test('a backup made before the latest migration is brought up to date on restore', limit(0, 4), async () => {
     const files = readMigrations();
     const latest = files.at(-1)!;
     const older = join(root, 'older');

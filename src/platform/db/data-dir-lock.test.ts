@@ -9,7 +9,8 @@ import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock.ts';
 test('a second opener of a data folder is refused while the first holds it, and may open it after release', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sp-lock-'));
   // The lock belongs to this process; a live process id other than ours stands for another opener.
-  const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)']);
+  // It lives until it is killed below, however slowly this test runs.
+  const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 60_000)']);
   try {
     writeFileSync(join(dir, 'schakelpunt.lock'), String(other.pid));
     assert.throws(() => acquireDataDirLock(dir), DataDirLockedError);

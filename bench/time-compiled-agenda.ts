@@ -1,10 +1,10 @@
 // A quick local timing of the public agenda page at 2,000 activities (not a test, not a benchmark):
-//   SP_TEST_GOLDEN=… node --import tsx src/modules/pact/agenda/time-compiled-agenda.ts
+//   SP_TEST_GOLDEN=… node --import tsx bench/time-compiled-agenda.ts
 // Fills year 2040 of Lindewaard with 2,000 activities (with partners and indicators), publishes it
 // and prints the time of a first (uncached) and of later requests. `npm run bench` measures it for real.
 import { sql } from 'kysely';
-import { openTestDatabase, testEngine } from '../../../../tests/support/test-database.ts';
-import { createTestApp } from '../../../../tests/support/test-app.ts';
+import { openTestDatabase, testEngine } from '../tests/support/test-database.ts';
+import { createTestApp } from '../tests/support/test-app.ts';
 
 const t = await createTestApp(await openTestDatabase());
 const db = t.database.db;
