@@ -254,7 +254,7 @@ let t: TestApp;
 let samples: Record<string, string>;
 
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
   // One real value per path parameter name (Lindewaard, Welzijn Lindewaard, an import job of
   // Lindewaard that is also the id of a queued mail).

@@ -26,7 +26,7 @@ let samples: Record<string, string>;
 let welzijn: string;
 
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
   welzijn = (await sql<{ id: string }>`select id from organisation where name = 'Welzijn Lindewaard'`.execute(database.db)).rows[0]!.id;
   samples = await sampleParams(database.db);

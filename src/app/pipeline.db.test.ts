@@ -26,7 +26,7 @@ let welzijn: string;
 let pactId: string;
 
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
   welzijn = (await sql<{ id: string }>`select id from organisation where name = 'Welzijn Lindewaard'`.execute(database.db)).rows[0]!.id;
   pactId = (await sql<{ id: string }>`select id from pact where slug = 'lindewaard'`.execute(database.db)).rows[0]!.id;

@@ -8,9 +8,6 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../platform/db/database.ts';
 import { enterAppRole, inJobTransaction, type TxContext } from '../platform/db/transaction.ts';
 import { openTestDatabase } from '../../tests/support/test-database.ts';
-import { testSecondFactorKey } from '../../tests/support/test-app.ts';
-import { fixedClock } from '../platform/clock.ts';
-import { seedDemo } from './seed-demo.ts';
 
 let database: Database;
 const ids = {
@@ -23,8 +20,7 @@ const one = async (query: { execute(db: Database['db']): Promise<{ rows: Array<{
   (await query.execute(database.db)).rows[0]!.id;
 
 before(async () => {
-  database = await openTestDatabase();
-  await seedDemo(database.db, fixedClock('2026-11-23T10:00:00Z'), { secondFactorKey: testSecondFactorKey });
+  database = await openTestDatabase({ demo: true });
   ids.lindewaard = await one(sql<{ id: string }>`select id from pact where slug = 'lindewaard'`);
   ids.hagedoorn = await one(sql<{ id: string }>`select id from pact where slug = 'hagedoorn'`);
   ids.welzijn = await one(sql<{ id: string }>`select id from organisation where name = 'Welzijn Lindewaard'`);

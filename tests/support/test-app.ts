@@ -47,7 +47,7 @@ export async function createTestApp(database: Database, options: { seed?: boolea
   const clock = fixedClock(TEST_SEED_TIME);
   if (options.seed !== false) {
     // A database opened with `{ demo: true }` has the demo data already (seeded once per run).
-    const seeded = await sql<{ seeded: boolean }>`select exists (select 1 from pact) as seeded`.execute(database.db);
+    const seeded = await sql<{ seeded: boolean }>`select exists (select 1 from pact where slug = 'lindewaard') as seeded`.execute(database.db);
     if (!seeded.rows[0]!.seeded) await seedDemo(database.db, clock, { secondFactorKey: testSecondFactorKey });
   }
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });

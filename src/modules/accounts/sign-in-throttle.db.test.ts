@@ -10,7 +10,7 @@ import { signIn } from './sign-in.ts';
 let database: Database;
 let t: TestApp;
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
 });
 after(() => database.close());

@@ -13,7 +13,7 @@ let t: TestApp;
 const ids = { invitation: '', reset: '', hostile: '' };
 
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
   const queue = (to: string, subject: string, text: string, purpose: string) =>
     database.db.transaction().execute((tx) => queueMail(tx, { to, subject, text, purpose }, t.clock.now()));

@@ -18,7 +18,7 @@ let t: TestApp;
 const ids = { admin: '', hagedoorn: '', volunteer: '', policyReader: '' };
 
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
   const one = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(database.db)).rows[0]!.id;
   ids.admin = await one(sql<{ id: string }>`select id from person where email = ${personas.systemAdmin}`);

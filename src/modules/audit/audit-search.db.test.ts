@@ -19,7 +19,7 @@ async function one(query: ReturnType<typeof sql<{ id: string }>>): Promise<strin
 }
 
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
   const person = (email: string) => one(sql<{ id: string }>`select id from person where email = ${email}`);
   id.admin = await person(personas.systemAdmin);

@@ -19,7 +19,7 @@ let t: TestApp;
 const ids = { lindewaard: '', hagedoorn: '', welzijn: '', delinde: '', ocmw: '', hagedoornCoordinator: '' };
 
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
   const one = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(database.db)).rows[0]!.id;
   ids.lindewaard = await one(sql<{ id: string }>`select id from pact where slug = 'lindewaard'`);

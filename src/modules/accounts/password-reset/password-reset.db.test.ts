@@ -14,7 +14,7 @@ import { RESET_TOKEN_MINUTES } from './reset-token.ts';
 let database: Database;
 let t: TestApp;
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
 });
 after(() => database.close());

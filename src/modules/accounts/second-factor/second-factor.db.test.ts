@@ -17,7 +17,7 @@ let database: Database;
 let t: TestApp;
 
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
 });
 after(() => database.close());

@@ -10,7 +10,7 @@ import { createTestApp, personas, type TestApp } from '../../../../tests/support
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   // A published year of its own (2034), with one activity of Welzijn Lindewaard.
   await sql`
     insert into agenda_year (pact_id, year, status, published_at)

@@ -15,7 +15,7 @@ let pillarId: string | null = null;
 let neighbourhoodId = '';
 
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   const p = await sql<{ id: string }>`
     select pl.id from pillar pl join pact on pact.id = pl.pact_id where pact.slug = 'lindewaard' and pl.archived_at is null order by pl.position limit 1`.execute(t.database.db);
   pillarId = p.rows[0]?.id ?? null;

@@ -13,7 +13,7 @@ let t: TestApp;
 const ids = { pact: '', welzijn: '', activity: '' };
 
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   const db = t.database.db;
   ids.pact = (await sql<{ id: string }>`select id from pact where slug = 'lindewaard'`.execute(db)).rows[0]!.id;
   ids.welzijn = (await sql<{ id: string }>`select id from organisation where name = 'Welzijn Lindewaard'`.execute(db)).rows[0]!.id;

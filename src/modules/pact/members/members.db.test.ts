@@ -14,7 +14,7 @@ let t: TestApp;
 const ids = { welzijn: '', delinde: '', gemeente: '', joost: '', aylin: '', schakelpuntteam: '', wijkteamOost: '', delindeTeam: '' };
 
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   const one = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(t.database.db)).rows[0]!.id;
   ids.welzijn = await one(sql<{ id: string }>`select id from organisation where name = 'Welzijn Lindewaard'`);
   ids.delinde = await one(sql<{ id: string }>`select id from organisation where name = 'Woonstichting De Linde'`);

@@ -22,7 +22,7 @@ let coordinator: string;
 const workDir = mkdtempSync(join(tmpdir(), 'sp-import-'));
 
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   const pacts = await sql<{ id: string; slug: string }>`select id, slug from pact`.execute(t.database.db);
   lindewaard = pacts.rows.find((p) => p.slug === 'lindewaard')!.id;
   hagedoorn = pacts.rows.find((p) => p.slug === 'hagedoorn')!.id;

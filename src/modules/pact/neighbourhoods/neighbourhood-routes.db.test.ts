@@ -10,7 +10,7 @@ let t: TestApp;
 let coordinator: Persona;
 let lindewaard: string;
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   coordinator = await t.sessionFor(personas.coordinator);
   lindewaard = (await sql<{ id: string }>`select id from pact where slug = 'lindewaard'`.execute(t.database.db)).rows[0]!.id;
 });

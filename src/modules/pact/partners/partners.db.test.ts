@@ -13,7 +13,7 @@ let partnerAdmin: Persona;
 const ids = { lindewaard: '', welzijn: '', delinde: '', fresh: '' };
 
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   const db = t.database.db;
   const one = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]!.id;
   ids.lindewaard = await one(sql<{ id: string }>`select id from pact where slug = 'lindewaard'`);

@@ -16,7 +16,7 @@ let welzijn: string;
 let pillar: string;
 
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   coordinator = await t.sessionFor(personas.coordinator);
   partnerAdmin = await t.sessionFor(personas.partnerAdmin);
   otherAdmin = await t.sessionFor(personas.otherOrganisationAdmin);

@@ -11,7 +11,7 @@ let t: TestApp;
 const ids = { welzijn: '', delinde: '' };
 
 before(async () => {
-  t = await createTestApp(await openTestDatabase());
+  t = await createTestApp(await openTestDatabase({ demo: true }));
   ids.welzijn = (await sql<{ id: string }>`select id from organisation where name = 'Welzijn Lindewaard'`.execute(t.database.db)).rows[0]!.id;
   ids.delinde = (await sql<{ id: string }>`select id from organisation where name = 'Woonstichting De Linde'`.execute(t.database.db)).rows[0]!.id;
 });
