@@ -9,6 +9,7 @@ import type { SealingKey } from '../platform/crypto/sealed-box.ts';
 import type { AuditEntry } from '../platform/audit/audit-log.ts';
 import type { Db, Engine, Tx } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { SendOptions } from '../platform/jobs/jobs.ts';
 import type { AppEnv } from '../ui/env.ts';
 import type { Actor, Grant, PactSummary, Permission, RecordFacts, Resource } from './policy.ts';
 
@@ -34,6 +35,15 @@ export interface Services {
   passwords: { hash(plain: string): Promise<string>; verify(hash: string, plain: string): Promise<boolean> };
   /** Starts background work outside the request (imports); resolves when it is queued. */
   runInBackground(name: string, work: () => Promise<void>): void;
+  /**
+   * Queues a background job (a module's `ModuleJob`), with its payload and a start time; pass the
+   * request's transaction as `tx` so the job exists only if the change commits.
+   */
+  jobs: JobQueue;
+}
+
+export interface JobQueue {
+  send(name: string, payload?: object, options?: SendOptions): Promise<string | null>;
 }
 
 export interface RouteContext<P = Record<string, string>> {

@@ -3,14 +3,12 @@
 // address here is invented (the .example domain is reserved and never delivers mail).
 import { sql } from 'kysely';
 import { recordAudit, startAuditChain } from '../platform/audit/audit-log.ts';
+import { moduleDemoSeeds } from './modules.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import { demoTotpSecret, enrolWithKnownSecret, insertPerson, passwords, rolesNeedingSecondFactor } from '../modules/accounts/index.ts';
 import type { Role } from '../access/policy.ts';
 import type { SealingKey } from '../platform/crypto/sealed-box.ts';
-import { seedPactAgendaDemo } from './demo/pact-agenda.ts';
-import { seedInitiativesDemo } from './demo/initiatives.ts';
-import { seedMeetingsAndStoriesDemo } from './demo/meetings-and-stories.ts';
 
 export const DEMO_PASSWORD = 'demo-lindewaard-2026';
 
@@ -143,9 +141,10 @@ export async function seedDemo(
                   values (${pactIds[m.pact]}, ${personId}, ${org?.id ?? null}, ${teamId}, ${m.role})`.execute(tx);
       }
     }
-    await seedPactAgendaDemo(tx, { lindewaard, hagedoorn, organisations: orgs });
-    await seedInitiativesDemo(tx, lindewaard);
-    await seedMeetingsAndStoriesDemo(tx, lindewaard);
+    // Each module adds its own demo data (its manifest's `demo`), in their order.
+    for (const demo of moduleDemoSeeds) {
+      await demo.seed({ tx, clock, secondFactorKey: options.secondFactorKey, pacts: pactIds, organisations: orgs });
+    }
     for (const pactId of [lindewaard, hagedoorn]) {
       await recordAudit(tx, { pactId, actor: { personId: null, role: 'system' }, action: 'pact.seed-demo', recordType: 'pact', recordId: pactId, purpose: 'installation', occurredAt: clock.now() });
     }

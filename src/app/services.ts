@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import { passwords } from '../modules/accounts/index.ts';
+import { jobDefinitions, lazyJobQueue } from './jobs.ts';
 
 /**
  * The server secret for CSRF tokens: SESSION_SECRET when set (required in production and when
@@ -57,7 +58,7 @@ export function createServices(options: {
   secondFactorKeys?: SealingKey[];
 }): Services {
   const { config, database, log } = options;
-  return {
+  const services: Services = {
     db: database.db,
     engine: database.engine,
     clock: options.clock ?? systemClock,
@@ -86,5 +87,9 @@ export function createServices(options: {
         work().catch((error: unknown) => log.error({ err: error, task: name }, 'background task failed'));
       });
     },
+    // Replaced by the running job system in a process with JOBS=true (src/app/start.ts).
+    jobs: lazyJobQueue(database, log, () => jobDefinitions({ services, config, mailSender: null, log }),
+      config.DATABASE_URL ?? undefined),
   };
+  return services;
 }

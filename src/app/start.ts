@@ -9,9 +9,8 @@ import type { Logger } from '../platform/logger.ts';
 import { systemClock } from '../platform/clock.ts';
 import { startJobs, type Jobs } from '../platform/jobs/jobs.ts';
 import { failInterruptedImports } from '../platform/import/index.ts';
-import { removeUnconfirmedInitiatives } from '../modules/pact/index.ts';
-import { createMailSender, removeOldMailBodies, sendQueuedMail, startMailOnCommit } from '../platform/mail/index.ts';
-import { deleteExpiredSessions, deleteOldResetTokens, deleteStaleFailureCounters } from '../modules/accounts/index.ts';
+import { createMailSender, startMailOnCommit } from '../platform/mail/index.ts';
+import { jobDefinitions } from './jobs.ts';
 import { createApp } from './app.tsx';
 import { createServices, secondFactorKeys } from './services.ts';
 import { DEMO_PASSWORD, demoAccounts as demoAccountList, hasDemoData, isDatabaseEmpty, seedDemo, type DemoAccount } from './seed-demo.ts';
@@ -53,72 +52,10 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
       else log.info(note);
     }
     if (config.JOBS) {
-      jobs = await startJobs(database.pool, log, [
-        {
-          name: 'sessions-purge-expired',
-          cron: '17 * * * *',
-          // Removing ended sessions is housekeeping for the installation, outside any pact.
-          run: async () => {
-            const removed = await database.db.transaction().execute((tx) =>
-              deleteExpiredSessions(tx, systemClock.now(), config.SESSION_IDLE_MINUTES),
-            );
-            log.info({ removed }, 'expired sessions removed');
-          },
-        },
-        {
-          name: 'sign-in-failures-purge',
-          cron: '23 * * * *',
-          // Failure counters are installation-level: housekeeping outside any pact.
-          run: async () => {
-            const removed = await database.db.transaction().execute((tx) => deleteStaleFailureCounters(tx, systemClock.now()));
-            if (removed > 0) log.info({ removed }, 'stale log-in failure counters removed');
-          },
-        },
-        {
-          name: 'password-reset-links-purge',
-          cron: '29 * * * *',
-          run: async () => {
-            const removed = await database.db.transaction().execute((tx) => deleteOldResetTokens(tx, systemClock.now()));
-            if (removed > 0) log.info({ removed }, 'old password reset links removed');
-          },
-        },
-        {
-          name: 'imports-fail-interrupted',
-          cron: '*/5 * * * *',
-          run: async () => {
-            const failed = await failInterruptedImports(database.db, systemClock.now());
-            if (failed > 0) log.warn({ failed }, 'interrupted imports marked as failed');
-          },
-        },
-        {
-          name: 'mail-send',
-          // Mail is sent right after the transaction that queued it commits (startMailOnCommit
-          // below); every minute picks up retries whose wait is over and anything missed.
-          cron: '* * * * *',
-          run: async () => {
-            const result = await sendQueuedMail({ db: database.db, sender: mailSender, clock: systemClock, log });
-            if (result.sent + result.outbox + result.retried + result.failed > 0) log.info(result, 'mail run');
-          },
-        },
-        {
-          name: 'mail-retention',
-          cron: '43 3 * * *',
-          run: async () => {
-            const removed = await removeOldMailBodies(database.db, systemClock.now(), config.MAIL_RETENTION_DAYS);
-            if (removed > 0) log.info({ removed }, 'old mail bodies removed');
-          },
-        },
-        {
-          // Proposals never confirmed by e-mail are removed after 14 days, with old rate-limit
-          // counters (src/modules/pact/initiatives/README.md: the privacy promise on the form).
-          name: 'initiative-retention',
-          cron: '51 3 * * *',
-          run: async () => {
-            const removed = await removeUnconfirmedInitiatives(database.db, systemClock.now());
-            if (removed.initiatives + removed.attempts > 0) log.info(removed, 'unconfirmed initiatives removed');
-          },
-        },
-      ], { ...(config.DATABASE_URL ? { setupLockConnectionString: config.DATABASE_URL } : {}) });
+      jobs = await startJobs(database.pool, log, jobDefinitions({ services, config, mailSender, log }), {
+        work: true, ...(config.DATABASE_URL ? { setupLockConnectionString: config.DATABASE_URL } : {}),
+      });
+      services.jobs = jobs;
       const running = jobs;
       stopMailOnCommit = startMailOnCommit(database.db, () => running.send('mail-send'), log);
     }
@@ -151,6 +88,7 @@ export async function startApp(config: Config, log: Logger): Promise<Running> {
           });
           stopMailOnCommit?.();
           await jobs?.stop();
+          if (services.jobs !== jobs) await (services.jobs as { stop?: () => Promise<void> }).stop?.();
           mailSender?.close();
           await database.close();
         })();

@@ -1,2 +1,6 @@
 // Administration: the installation's pages for the system administrator (the outbox, pacts and people).
-export { administrationRoutes } from './routes.tsx';
+
+import { defineModule } from '../../access/manifest.ts';
+import { administrationRoutes as routes } from './routes.tsx';
+
+export const manifest = defineModule({ name: 'administration', routes });

@@ -1,2 +1,10 @@
 // Audit: reading the audit log (the log itself is written by src/platform/audit).
-export { auditRoutes } from './routes.tsx';
+
+import { defineModule } from '../../access/manifest.ts';
+import { auditRoutes as routes } from './routes.tsx';
+
+export const manifest = defineModule({
+  name: 'audit',
+  routes,
+  navigation: [{ href: (p) => `/p/${p.slug}/audit`, label: 'nav.auditLog', permission: 'audit:read-pact', order: 95 }],
+});

@@ -1,13 +1,65 @@
 // Pact: the coalition's base — pacts, organisations, teams, neighbourhoods — and its shell pages.
-export { pactRoutes } from './routes.tsx';
-export { memberRoutes } from './members/index.ts';
 export { listPacts } from './pact-queries.ts';
 export { organisationKinds, type OrganisationKind } from './organisation.ts';
-export { neighbourhoodRoutes, importNeighbourhoodsFromFile, describeImportProgress, describeImportResult, type CliImportResult } from './neighbourhoods/index.ts';
-export { partnerRoutes } from './partners/index.ts';
-export { initiativeRoutes, removeUnconfirmedInitiatives } from './initiatives/index.ts';
-export { agendaRoutes } from './agenda/index.ts';
-export { reviewRoutes } from './review/index.ts';
-export { meetingRoutes } from './meetings/index.ts';
-export { storyRoutes } from './stories/index.ts';
+export { importNeighbourhoodsFromFile, describeImportProgress, describeImportResult, type CliImportResult } from './neighbourhoods/index.ts';
 export { pillarTemplates, pillarTemplate, type PillarTemplate } from './pillars/templates.ts';
+
+// The module's manifest: routes, the pact's navigation, the retention job and the demo data.
+import type { Actor } from '../../access/policy.ts';
+import { defineModule } from '../../access/manifest.ts';
+import { pactRoutes as shellRoutes } from './routes.tsx';
+import { memberRoutes as members } from './members/index.ts';
+import { neighbourhoodRoutes as neighbourhoods } from './neighbourhoods/index.ts';
+import { partnerRoutes as partners } from './partners/index.ts';
+import { initiativeRoutes as initiatives, removeUnconfirmedInitiatives as removeUnconfirmed } from './initiatives/index.ts';
+import { agendaRoutes as agenda } from './agenda/index.ts';
+import { reviewRoutes as review } from './review/index.ts';
+import { meetingRoutes as meetings } from './meetings/index.ts';
+import { storyRoutes as stories } from './stories/index.ts';
+import { seedPactAgendaDemo } from './demo/pact-agenda.ts';
+import { seedInitiativesDemo } from './demo/initiatives.ts';
+import { seedMeetingsAndStoriesDemo } from './demo/meetings-and-stories.ts';
+
+function ownOrganisation(actor: Actor): string | undefined {
+  return actor.kind === 'person' ? (actor.memberships.find((m) => m.organisationId)?.organisationId ?? undefined) : undefined;
+}
+
+export const manifest = defineModule({
+  name: 'pact',
+  routes: [...shellRoutes, ...members, ...neighbourhoods, ...partners, ...initiatives, ...agenda, ...review, ...meetings, ...stories],
+  navigation: [
+    { href: (p) => `/p/${p.slug}`, label: 'nav.home', permission: 'public', order: 10 },
+    { href: (p) => `/p/${p.slug}/initiatives`, label: 'nav.initiatives', permission: 'public', order: 20 },
+    { href: (p) => `/p/${p.slug}/partners`, label: 'nav.partners', permission: 'public', order: 25 },
+    { href: (p) => `/p/${p.slug}/agenda`, label: 'agenda.nav', permission: 'public', order: 30 },
+    { href: (p) => `/p/${p.slug}/meetings`, label: 'meetings.nav', permission: 'public', order: 35 },
+    { href: (p) => `/p/${p.slug}/stories`, label: 'stories.nav', permission: 'public', order: 40 },
+    { href: (p) => `/p/${p.slug}/organisations`, label: 'nav.organisations', permission: 'organisation:read', order: 50 },
+    {
+      href: (p, a) => (ownOrganisation(a) ? `/p/${p.slug}/organisations/${ownOrganisation(a)}` : null),
+      label: 'nav.myOrganisation', permission: 'organisation:read', organisationOf: ownOrganisation, order: 55,
+    },
+    { href: (p) => `/p/${p.slug}/settings`, label: 'nav.settings', permission: 'pact:manage', order: 90 },
+    { href: (p) => `/p/${p.slug}/neighbourhoods`, label: 'nav.neighbourhoods', permission: 'pact:manage', order: 91 },
+  ],
+  jobs: [
+    {
+      // Proposals never confirmed by e-mail are removed after 14 days, with old rate-limit
+      // counters (initiatives/README.md: the privacy promise on the form).
+      name: 'initiative-retention',
+      cron: '51 3 * * *',
+      run: async ({ services }) => {
+        const removed = await removeUnconfirmed(services.db, services.clock.now());
+        if (removed.initiatives + removed.attempts > 0) services.log.info(removed, 'unconfirmed initiatives removed');
+      },
+    },
+  ],
+  demo: {
+    order: 10,
+    async seed({ tx, pacts, organisations }) {
+      await seedPactAgendaDemo(tx, { lindewaard: pacts.lindewaard, hagedoorn: pacts.hagedoorn, organisations });
+      await seedInitiativesDemo(tx, pacts.lindewaard);
+      await seedMeetingsAndStoriesDemo(tx, pacts.lindewaard);
+    },
+  },
+});

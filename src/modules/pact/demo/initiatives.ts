@@ -3,7 +3,7 @@
 // (.example never delivers mail). Pillars are picked by position; without pillars, none is set.
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/database.ts';
+import type { Tx } from '../../../platform/db/database.ts';
 
 interface DemoInitiative {
   title: string;

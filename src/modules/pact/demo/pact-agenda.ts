@@ -12,8 +12,8 @@
 // outside row-level security (it acts for the installation).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/database.ts';
-import { pillarTemplates } from '../../modules/pact/index.ts';
+import type { Tx } from '../../../platform/db/database.ts';
+import { pillarTemplates } from '../pillars/templates.ts';
 
 type Status = 'done' | 'in_progress' | 'delayed' | 'stopped';
 

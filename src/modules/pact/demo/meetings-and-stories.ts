@@ -8,7 +8,7 @@
 // Deterministic: fixed dates and texts. Runs inside the seeding transaction, outside row-level
 // security (it acts for the installation).
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/database.ts';
+import type { Tx } from '../../../platform/db/database.ts';
 
 async function organisationId(tx: Tx, pactId: string, name: string): Promise<string | null> {
   const r = await sql<{ id: string }>`select id from organisation where pact_id = ${pactId} and name = ${name}`.execute(tx);
