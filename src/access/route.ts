@@ -46,13 +46,16 @@ export interface JobQueue {
   send(name: string, payload?: object, options?: SendOptions): Promise<string | null>;
 }
 
-export interface RouteContext<P = Record<string, string>> {
+/** The pact of a route: never null on a pact-scoped path (`/p/:pact/…`, `/api/p/:pact/…`), where an unknown pact is a 404. */
+export type PactOf<Path extends string> = Path extends `/p/:pact${string}` | `/api/p/:pact${string}` ? PactSummary : PactSummary | null;
+
+export interface RouteContext<P = Record<string, string>, Path extends string = string> {
   c: Context<AppEnv>;
   tx: Tx;
   actor: Actor;
   /** On what ground the policy let this request through; the audit log records it. */
   grant: Grant;
-  pact: PactSummary | null;
+  pact: PactOf<Path>;
   params: P;
   /** The facts `load` gave the policy about the route's record (undefined for routes without `load`). */
   record: RecordFacts | undefined;
@@ -61,6 +64,8 @@ export interface RouteContext<P = Record<string, string>> {
   /** True when a POST arrived with a missing or wrong CSRF token (only for routes with `csrf: 'rerender'`). */
   csrfRejected: boolean;
   requestId: string;
+  /** The request's moment: one reading of the clock, taken before the handler runs. */
+  now: Date;
   services: Services;
   /** Records an audit entry in this request's transaction; pact, actor, time and request id are filled in. */
   audit(entry: RouteAuditEntry): Promise<void>;
@@ -85,10 +90,10 @@ export interface LoadContext<P = Record<string, string>> {
   actor: Actor;
 }
 
-export interface RouteSpec<S extends PathParams = PathParams> {
+export interface RouteSpec<S extends PathParams = PathParams, Path extends string = string> {
   method: 'GET' | 'POST';
   /** Hono path; pact-scoped routes start with /p/:pact. */
-  path: string;
+  path: Path;
   permission: Permission;
   /** Validates the path parameters (ids are UUIDs); a mismatch is a 404, never a database error. */
   params?: S;
@@ -107,10 +112,10 @@ export interface RouteSpec<S extends PathParams = PathParams> {
   /** The route runs outside row-level security (system administration, log-in). Say why in the module. */
   system?: boolean;
   /** The response may be a file, not a page (CSV, PDF, JSON). */
-  handler: (ctx: RouteContext<z.output<S>>) => Promise<Response>;
+  handler: (ctx: RouteContext<z.output<S>, Path>) => Promise<Response>;
 }
 
-export function defineRoute<S extends PathParams>(spec: RouteSpec<S>): RouteSpec {
+export function defineRoute<S extends PathParams, Path extends string>(spec: RouteSpec<S, Path>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 

@@ -6,6 +6,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Services, JobQueue } from '../access/route.ts';
 import { failInterruptedImports } from '../platform/import/index.ts';
+import { purgeRateLimitHits } from '../platform/rate-limit.ts';
 import { startJobs, type JobDefinition, type Jobs } from '../platform/jobs/jobs.ts';
 import { removeOldMailBodies, sendQueuedMail, type MailSender } from '../platform/mail/index.ts';
 import { moduleJobs } from './modules.ts';
@@ -29,6 +30,15 @@ export function jobDefinitions(input: { services: Services; config: Pick<Config,
       run: async () => {
         const result = await sendQueuedMail({ db: services.db, sender: mailSender, clock: services.clock, log });
         if (result.sent + result.outbox + result.retried + result.failed > 0) log.info(result, 'mail run');
+      },
+    },
+    {
+      // Rate-limit hits are kept a day: longer than any window in use.
+      name: 'rate-limit-purge',
+      cron: '37 * * * *',
+      run: async () => {
+        const removed = await purgeRateLimitHits(services.db, new Date(services.clock.now().getTime() - 86_400_000));
+        if (removed > 0) log.info({ removed }, 'old rate-limit hits removed');
       },
     },
     {

@@ -185,7 +185,7 @@ export function mountRoute(app: Hono<AppEnv>, spec: RouteSpec, services: Service
       const requestId = c.get('requestId');
       const auditActor = auditActorFor(actor, grant);
       const ctx: RouteContext = {
-        c, tx, actor, grant, pact, params, record: resource.record, form, csrfRejected, requestId, services,
+        c, tx, actor, grant, pact, params, record: resource.record, form, csrfRejected, requestId, now, services,
         audit: ({ grant: entryGrant, ...entry }) =>
           recordAudit(tx, {
             ...entry,

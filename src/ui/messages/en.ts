@@ -41,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   'form.error.choice': 'Choose one of the options.',
   'form.error.csrf': 'The form expired. Your input is still here; please send it again.',
   'form.error.tooLarge': 'What you sent is too large.',
+  'form.error.stale': 'Someone else has just changed this. Look at the new details below. Your input is still here: send it again if it is still right.',
   'form.saved': 'Your changes have been saved.',
   'error.title.400': 'This request is not valid',
   'error.title.401': 'Please sign in first',

@@ -39,6 +39,7 @@ export const nl = {
   'form.error.choice': 'Kies een van de mogelijkheden.',
   'form.error.csrf': 'Het formulier is verlopen. Uw invoer staat er nog; verstuur het opnieuw.',
   'form.error.tooLarge': 'Wat u verstuurde is te groot.',
+  'form.error.stale': 'Iemand anders heeft dit net gewijzigd. Bekijk de nieuwe gegevens hieronder. Uw invoer staat er nog: verstuur het opnieuw als het nog klopt.',
   'form.saved': 'De wijzigingen zijn opgeslagen.',
   'error.title.400': 'Dit verzoek klopt niet',
   'error.title.401': 'Log eerst in',
