@@ -59,7 +59,7 @@ test(`a coordinator creates a meeting, records attendance, a decision and an act
 
   const items = await t.database.db.transaction().execute(async (tx) => {
     await sql`select set_config('app.pact_id', ${ids.pact}, true)`.execute(tx);
-    return listActionItemsForActivity(tx, ids.activity);
+    return listActionItemsForActivity(tx, ids.pact, ids.activity);
   });
   assert.equal(items.length, 1);
   assert.equal(items[0]!.meeting_id, id);
