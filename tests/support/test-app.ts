@@ -102,7 +102,7 @@ export const personas = {
   otherOrganisationAdmin: 'beheer@delinde.example',
   otherPactCoordinator: 'coordinator@hagedoorn.example',
   /** Lindewaard's second coordinator, who is also a professional in OCMW Hagedoorn (added by addTwoPactPerson). */
-  twoPactMember: 'coordinator-en-ocmw@lindewaard.example',
+  twoPactMember: 'ruben.declercq@tweepacten.example',
 } as const;
 
 /**
