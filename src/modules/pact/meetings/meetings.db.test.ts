@@ -144,3 +144,14 @@ test(`the public sees public meetings only; the feed holds upcoming public meeti
   const csv = await (await coordinator.get(`${base}.csv`)).text();
   assert.match(csv, /Besloten werkgroep/);
 });
+
+test('a meeting on 9999-12-31 is refused at the date with a clear message and the input kept', async () => {
+  const coordinator = await t.sessionFor(personas.coordinator);
+  const r = await coordinator.post(`${base}/new`, meetingForm({ title: 'Heel ver weg', date: '9999-12-31' }));
+  assert.equal(r.status, 400);
+  const page = await r.text();
+  assert.ok(page.includes('Vul een datum in tussen 1 januari 2000 en 31 december 2100.'));
+  assert.ok(page.includes('value="9999-12-31"') && page.includes('Heel ver weg'), 'the input is kept');
+  const stored = await sql<{ n: number }>`select count(*)::int as n from meeting where title = 'Heel ver weg'`.execute(t.database.db);
+  assert.equal(stored.rows[0]!.n, 0);
+});
