@@ -12,7 +12,7 @@ import { negotiateLocale } from '../platform/i18n/translator.ts';
 import type { AppEnv } from '../ui/env.ts';
 import { Layout } from '../ui/layout.tsx';
 import { translatorFor } from '../ui/messages/index.ts';
-import { errorResponse } from './errors.tsx';
+import { databaseRefusalLog, databaseRefusalStatus, errorResponse } from './errors.tsx';
 import { mountRoute } from './pipeline.tsx';
 import { allRoutes } from './routes.ts';
 
@@ -81,6 +81,12 @@ export function createApp(services: Services, routes: AnyRoute[] = allRoutes): H
   app.notFound((c) => errorResponse(c, 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error.status, error.messageKey);
+    const refused = databaseRefusalStatus(error);
+    if (refused) {
+      // A check in the code was missed: the client gets a 404 or 409, the log a warning to fix it.
+      c.get('log')?.warn({ database: databaseRefusalLog(error) }, 'database refused a write that the request should have been checked for');
+      return errorResponse(c, refused);
+    }
     c.get('log')?.error({ err: error }, 'unhandled error');
     return errorResponse(c, 500);
   });

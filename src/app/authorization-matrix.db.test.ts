@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import { isBare } from '../access/route.ts';
 import type { Database } from '../platform/db/database.ts';
 import { openTestDatabase, testEngine } from '../../tests/support/test-database.ts';
-import { createTestApp, personas, type Persona, type TestApp } from '../../tests/support/test-app.ts';
+import { addTwoPactPerson, createTestApp, personas, type Persona, type TestApp } from '../../tests/support/test-app.ts';
 import { concretePath, routeKey, sampleParams, samplesFile } from '../../tests/support/route-paths.ts';
 import { allRoutes } from './routes.ts';
 
@@ -26,40 +26,45 @@ const THIS_FILE = 'src/app/authorization-matrix.db.test.ts';
 
 const personaNames = [
   'anonymous', 'systemAdmin', 'coordinator', 'partnerAdmin', 'professional', 'volunteer', 'policyReader',
-  'otherOrganisationAdmin', 'otherPactCoordinator',
+  'otherOrganisationAdmin', 'otherPactCoordinator', 'twoPactMember',
 ] as const;
 type PersonaName = (typeof personaNames)[number];
 type Outcome = 'allow' | 'deny' | 'login';
 type Row = Record<PersonaName, Outcome>;
 
+// twoPactMember: Lindewaard's second coordinator, who is also a professional in OCMW Hagedoorn. In
+// Lindewaard they may do what a coordinator may do — and no more because of their membership in
+// Hagedoorn (the samples are Lindewaard's; src/app/tenant-isolation.db.test.ts walks the routes with
+// Hagedoorn's organisation under Lindewaard's address).
+
 /** Everyone, signed in or not. */
 const everyone: Row = {
   anonymous: 'allow', systemAdmin: 'allow', coordinator: 'allow', partnerAdmin: 'allow', professional: 'allow',
-  volunteer: 'allow', policyReader: 'allow', otherOrganisationAdmin: 'allow', otherPactCoordinator: 'allow',
+  volunteer: 'allow', policyReader: 'allow', otherOrganisationAdmin: 'allow', otherPactCoordinator: 'allow', twoPactMember: 'allow',
 };
 /** Any signed-in person, whatever their memberships. */
 const signedIn: Row = { ...everyone, anonymous: 'login' };
 /** Members of Lindewaard in any role; the system administrator and Hagedoorn's coordinator are not. */
 const lindewaardMembers: Row = {
   anonymous: 'login', systemAdmin: 'deny', coordinator: 'allow', partnerAdmin: 'allow', professional: 'allow',
-  volunteer: 'allow', policyReader: 'allow', otherOrganisationAdmin: 'allow', otherPactCoordinator: 'deny',
+  volunteer: 'allow', policyReader: 'allow', otherOrganisationAdmin: 'allow', otherPactCoordinator: 'deny', twoPactMember: 'allow',
 };
-/** Lindewaard's coordinator only. */
+/** Lindewaard's coordinators only. */
 const lindewaardCoordinator: Row = {
   anonymous: 'login', systemAdmin: 'deny', coordinator: 'allow', partnerAdmin: 'deny', professional: 'deny',
-  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny',
+  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny', twoPactMember: 'allow',
 };
 /** Editing Welzijn Lindewaard: the pact's coordinator and Welzijn's own partner admin, not De Linde's. */
 const welzijnEditors: Row = { ...lindewaardCoordinator, partnerAdmin: 'allow' };
 /** An invitation link: anyone who holds it; a signed-in person other than the invitee is refused (the sample is for a new person). */
 const invitee: Row = {
   anonymous: 'allow', systemAdmin: 'deny', coordinator: 'deny', partnerAdmin: 'deny', professional: 'deny',
-  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny',
+  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny', twoPactMember: 'deny',
 };
 /** The installation's administrator only. */
 const systemAdministrator: Row = {
   anonymous: 'login', systemAdmin: 'allow', coordinator: 'deny', partnerAdmin: 'deny', professional: 'deny',
-  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny',
+  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny', twoPactMember: 'deny',
 };
 
 // Written per route, even where rows repeat: reading one line tells who may use a route.
@@ -256,6 +261,7 @@ let samples: Record<string, string>;
 before(async () => {
   database = await openTestDatabase({ demo: true });
   t = await createTestApp(database);
+  await addTwoPactPerson(database);
   // One real value per path parameter name (Lindewaard, Welzijn Lindewaard, an import job of
   // Lindewaard that is also the id of a queued mail).
   samples = await sampleParams(database.db);
@@ -337,6 +343,28 @@ test('an organisation of another pact is not found through this pact’s address
   assert.equal(save.status, 404);
   const stored = await sql<{ name: string }>`select name from organisation where id = ${ocmw.rows[0]!.id}`.execute(database.db);
   assert.equal(stored.rows[0]!.name, 'OCMW Hagedoorn');
+});
+
+test('a member of both pacts opens no page of the other pact’s organisation through this pact’s address, and is refused in that pact', async () => {
+  // Lindewaard's coordinator is a professional in OCMW Hagedoorn: the coordinator's rights in
+  // Lindewaard must not reach OCMW (404), and in Hagedoorn a professional may not edit it (403).
+  const ocmw = (await sql<{ id: string }>`select id from organisation where name = 'OCMW Hagedoorn'`.execute(database.db)).rows[0]!.id;
+  const member = await t.sessionFor(personas.twoPactMember);
+  const outcomes: string[] = [];
+  for (const page of ['', '/edit', '/members', '/teams', '/invitations', '/partnership', '/representatives', '/covenant', '/activities', '/activities/new', '/stories/new']) {
+    const inLindewaard = await member.get(`/p/lindewaard/organisations/${ocmw}${page}`);
+    await inLindewaard.arrayBuffer();
+    if (inLindewaard.status !== 404) outcomes.push(`lindewaard ${page || '/'}: HTTP ${inLindewaard.status}`);
+  }
+  for (const page of ['/edit', '/members', '/invitations', '/partnership', '/representatives', '/activities']) {
+    const inHagedoorn = await member.get(`/p/hagedoorn/organisations/${ocmw}${page}`);
+    await inHagedoorn.arrayBuffer();
+    if (inHagedoorn.status !== 403) outcomes.push(`hagedoorn ${page}: HTTP ${inHagedoorn.status}`);
+  }
+  const partnerPage = await (await t.sessionFor(personas.otherPactCoordinator)).get(`/p/lindewaard/partners/${ocmw}`);
+  await partnerPage.arrayBuffer();
+  if (partnerPage.status !== 404) outcomes.push(`Hagedoorn's coordinator on Lindewaard's partner page of OCMW: HTTP ${partnerPage.status}`);
+  assert.deepEqual(outcomes, []);
 });
 
 test(`with only a password, a coordinator and a system administrator reach nothing but public pages and the second-factor step (${testEngine})`, async () => {

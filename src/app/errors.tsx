@@ -9,6 +9,28 @@ import { HttpError } from '../access/http-error.ts';
 
 export { HttpError };
 
+/**
+ * The answer to a write the database refused although the code should have checked it first: a
+ * foreign key to a row that is not there for this request (23503: say, an id of another pact's
+ * record, which row-level security and the composite keys refuse) is a 404; a unique key already
+ * taken (23505: two requests at the same moment) is a 409. Every form validates its ids against the
+ * pact and reports a field error — this is the safety net that keeps a missed check from being a
+ * 500. Null for any other error.
+ */
+export function databaseRefusalStatus(error: unknown): 404 | 409 | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  if (code === '23503') return 404;
+  if (code === '23505') return 409;
+  return null;
+}
+
+/** What may be logged of a database refusal: the codes and names, never the values (they may be personal data). */
+export function databaseRefusalLog(error: unknown): { code: unknown; constraint: unknown; table: unknown } {
+  const e = error as { code?: unknown; constraint?: unknown; table?: unknown };
+  return { code: e.code, constraint: e.constraint, table: e.table };
+}
+
 const pageStatuses = [400, 401, 403, 404, 409, 413, 500] as const;
 type PageStatus = (typeof pageStatuses)[number];
 

@@ -10,15 +10,15 @@ import type { Database, Tx } from '../platform/db/database.ts';
 import { enterAppRole, type TxContext } from '../platform/db/transaction.ts';
 import { openTestDatabase, testEngine } from '../../tests/support/test-database.ts';
 import { seedDemo } from './seed-demo.ts';
-import { testSecondFactorKey } from '../../tests/support/test-app.ts';
+import { addTwoPactPerson, testSecondFactorKey } from '../../tests/support/test-app.ts';
 import { fixedClock } from '../platform/clock.ts';
 
 let database: Database;
 const ids = {
   lindewaard: '', hagedoorn: '', welzijn: '', welzijnTeam: '', ocmw: '', lindewaardCoordinator: '', hagedoornCoordinator: '',
-  systemAdmin: '', lindewaardImport: '',
+  systemAdmin: '', lindewaardImport: '', twoPact: '',
 };
-const sessions = { hagedoornCoordinator: 'rls-session-hagedoorn', lindewaardCoordinator: 'rls-session-lindewaard' };
+const sessions = { hagedoornCoordinator: 'rls-session-hagedoorn', lindewaardCoordinator: 'rls-session-lindewaard', twoPact: 'rls-session-two-pacts' };
 
 /** Tables that exist in this database with a pact_id column: the pact-scoped data. */
 let pactScopedTables: string[] = [];
@@ -37,11 +37,14 @@ before(async () => {
   ids.lindewaardCoordinator = await one(sql<{ id: string }>`select id from person where email = 'coordinator@lindewaard.example'`);
   ids.hagedoornCoordinator = await one(sql<{ id: string }>`select id from person where email = 'coordinator@hagedoorn.example'`);
   ids.systemAdmin = await one(sql<{ id: string }>`select id from person where email = 'beheer@schakelpunt.example'`);
+  // Lindewaard's second coordinator, also a professional in OCMW Hagedoorn: memberships in both pacts.
+  ids.twoPact = await addTwoPactPerson(database);
   const now = clock.now();
   const later = new Date(now.getTime() + 3_600_000);
   await sql`insert into session (id, person_id, created_at, last_seen_at, expires_at) values
     (${sessions.hagedoornCoordinator}, ${ids.hagedoornCoordinator}, ${now}, ${now}, ${later}),
-    (${sessions.lindewaardCoordinator}, ${ids.lindewaardCoordinator}, ${now}, ${now}, ${later})`.execute(database.db);
+    (${sessions.lindewaardCoordinator}, ${ids.lindewaardCoordinator}, ${now}, ${now}, ${later}),
+    (${sessions.twoPact}, ${ids.twoPact}, ${now}, ${now}, ${later})`.execute(database.db);
   // Hagedoorn gets a team too, so that every table has rows on both sides.
   await sql`insert into team (pact_id, organisation_id, name) values (${ids.hagedoorn}, ${ids.ocmw}, 'Team Budgetbegeleiding')`.execute(database.db);
   if (importMigration) {
@@ -117,6 +120,98 @@ test('every table with a pact_id column hides the other pact’s rows (including
     if (!readable.rows[0]!.ok) continue; // not readable by the application role at all
     assert.equal(await asApp(inHagedoorn(), (tx) => count(tx, table, sql`pact_id <> ${ids.hagedoorn}`)), 0, table);
   }
+});
+
+/**
+ * A row of Lindewaard for each pact-scoped table the demo data leaves empty there, so that the
+ * test below never passes for want of rows. A new pact-scoped table without demo rows in
+ * Lindewaard needs a line here (the test says so).
+ */
+const lindewaardRowFor: Record<string, () => Promise<void>> = {
+  invitation: async () => {
+    await sql`insert into invitation (pact_id, organisation_id, role, email, invited_by, token_hash, created_at, expires_at)
+              values (${ids.lindewaard}, ${ids.welzijn}, 'professional', 'uitgenodigd@welzijn.lindewaard.example', ${ids.lindewaardCoordinator},
+                      ${'e'.repeat(64)}, now(), now() + interval '7 days')`.execute(database.db);
+  },
+  membership_end: async () => {
+    const ended = await sql<{ id: string }>`
+      insert into membership (pact_id, person_id, organisation_id, role, ended_at)
+      values (${ids.lindewaard}, ${ids.systemAdmin}, ${ids.welzijn}, 'volunteer', now()) returning id`.execute(database.db);
+    await sql`insert into membership_end (membership_id, pact_id, kind, ended_by, ended_at)
+              values (${ended.rows[0]!.id}, ${ids.lindewaard}, 'deactivated', ${ids.lindewaardCoordinator}, now())`.execute(database.db);
+  },
+  pact_status_change: async () => {
+    await sql`insert into pact_status_change (pact_id, from_status, to_status, reason, changed_by, changed_at)
+              values (${ids.lindewaard}, 'suspended', 'active', 'Weer actief', ${ids.systemAdmin}, now())`.execute(database.db);
+  },
+};
+
+const inHagedoornAsTwoPactMember = (): TxContext => ({ pactId: ids.hagedoorn, personId: ids.twoPact, sessionId: sessions.twoPact });
+const inLindewaardAsTwoPactMember = (): TxContext => ({ pactId: ids.lindewaard, personId: ids.twoPact, sessionId: sessions.twoPact });
+
+test('every pact-scoped table shows a member of both pacts no row of Lindewaard inside Hagedoorn (tables found in the catalogue)', async () => {
+  assert.ok(pactScopedTables.length >= 30, `found ${pactScopedTables.join(', ')}`);
+  const checked: string[] = [];
+  for (const table of pactScopedTables) {
+    const ofLindewaard = sql`pact_id = ${ids.lindewaard}`;
+    // Rows of Lindewaard must exist, or the check below proves nothing.
+    let stored = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${ofLindewaard}`.execute(database.db)).rows[0]!.n;
+    if (stored === 0 && lindewaardRowFor[table]) {
+      await lindewaardRowFor[table]();
+      stored = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${ofLindewaard}`.execute(database.db)).rows[0]!.n;
+    }
+    assert.ok(stored > 0, `${table} has no row of Lindewaard: add one to lindewaardRowFor in src/app/row-level-security.db.test.ts (or to the demo data)`);
+    const readable = await sql<{ ok: boolean }>`select has_table_privilege('schakelpunt_app', ${table}, 'select') as ok`.execute(database.db);
+    if (!readable.rows[0]!.ok) {
+      await assert.rejects(asApp(inHagedoornAsTwoPactMember(), (tx) => count(tx, table, sql`true`)), /permission denied/, table);
+      continue;
+    }
+    assert.equal(await asApp(inHagedoornAsTwoPactMember(), (tx) => count(tx, table, ofLindewaard)), 0, `${table}: Lindewaard's rows inside Hagedoorn`);
+    assert.equal(await asApp(inHagedoornAsTwoPactMember(), (tx) => count(tx, table, sql`pact_id <> ${ids.hagedoorn}`)), 0, `${table}: any other pact's rows inside Hagedoorn`);
+    // Control: the same person in Lindewaard sees them, so the check can fail.
+    assert.ok((await asApp(inLindewaardAsTwoPactMember(), (tx) => count(tx, table, ofLindewaard))) > 0, `${table} in Lindewaard (control)`);
+    assert.equal(await asApp(inLindewaardAsTwoPactMember(), (tx) => count(tx, table, sql`pact_id <> ${ids.lindewaard}`)), 0, `${table}: any other pact's rows inside Lindewaard`);
+    checked.push(table);
+  }
+  assert.ok(checked.includes('organisation') && checked.includes('membership'), checked.join(', '));
+});
+
+test('a person’s own memberships and organisations in another pact stay invisible inside a pact, and show outside any pact (the account page)', async () => {
+  const own = sql`person_id = ${ids.twoPact}`;
+  const ocmw = sql`id = ${ids.ocmw}`;
+  assert.equal(await asApp(inLindewaardAsTwoPactMember(), (tx) => count(tx, 'membership', sql`${own} and pact_id = ${ids.hagedoorn}`)), 0);
+  assert.equal(await asApp(inLindewaardAsTwoPactMember(), (tx) => count(tx, 'organisation', ocmw)), 0);
+  assert.equal(await asApp(inHagedoornAsTwoPactMember(), (tx) => count(tx, 'organisation', sql`id = ${ids.welzijn} or pact_id = ${ids.lindewaard}`)), 0);
+  // Inside a pact: the person's memberships of that pact only.
+  assert.equal(await asApp(inLindewaardAsTwoPactMember(), (tx) => count(tx, 'membership', own)), 1);
+  assert.equal(await asApp(inHagedoornAsTwoPactMember(), (tx) => count(tx, 'membership', own)), 1);
+  // Outside any pact (the account page): their memberships in both pacts with their organisations.
+  const outside: TxContext = { pactId: null, personId: ids.twoPact, sessionId: sessions.twoPact };
+  assert.equal(await asApp(outside, (tx) => count(tx, 'membership', own)), 2);
+  assert.equal(await asApp(outside, (tx) => count(tx, 'organisation', sql`true`)), 2);
+  assert.equal(await asApp(outside, (tx) => count(tx, 'membership', sql`not (${own})`)), 0, 'nobody else’s memberships outside a pact');
+  // Someone else's memberships and organisations never show outside a pact.
+  assert.equal(await asApp({ pactId: null, personId: ids.hagedoornCoordinator }, (tx) => count(tx, 'organisation', sql`pact_id = ${ids.lindewaard}`)), 0);
+});
+
+test('the rate-limit counters of the public initiative form are installation-level: counted from every pact, changed by none', async () => {
+  assert.ok(!pactScopedTables.includes('initiative_submission_attempt'), 'no pact_id: a second pact gives no fresh allowance');
+  const hash = 'a'.repeat(64);
+  await asApp(inLindewaard(), async (tx) => {
+    await sql`insert into initiative_submission_attempt (key_kind, key_hash, attempted_at) values ('email', ${hash}, now())`.execute(tx);
+    assert.equal(await count(tx, 'initiative_submission_attempt', sql`key_hash = ${hash}`), 1);
+  });
+  await sql`insert into initiative_submission_attempt (key_kind, key_hash, attempted_at) values ('email', ${hash}, now())`.execute(database.db);
+  assert.equal(await asApp(inHagedoorn(), (tx) => count(tx, 'initiative_submission_attempt', sql`key_hash = ${hash}`)), 1, 'counted from another pact');
+  await assert.rejects(asApp(inHagedoorn(), (tx) => sql`delete from initiative_submission_attempt`.execute(tx)), /permission denied/);
+  await assert.rejects(
+    asApp({ pactId: null }, (tx) => sql`insert into initiative_submission_attempt (key_kind, key_hash, attempted_at) values ('email', ${hash}, now())`.execute(tx)),
+    rlsViolation,
+    'outside a pact no request adds counters',
+  );
+  const guarded = await sql<{ relrowsecurity: boolean; relforcerowsecurity: boolean }>`
+    select relrowsecurity, relforcerowsecurity from pg_class where relname = 'initiative_submission_attempt'`.execute(database.db);
+  assert.deepEqual(guarded.rows[0], { relrowsecurity: true, relforcerowsecurity: true });
 });
 
 test('every table with a pact_id column has row-level security enabled and forced', async () => {

@@ -1,6 +1,8 @@
 // Form input: parse FormData with a zod schema into either a typed value or, for the page that
-// re-renders, the user's own input (passwords left out) and one message key per field.
-import type { z } from 'zod';
+// re-renders, the user's own input (passwords left out) and one message key per field; and the one
+// date field every form uses.
+import { z } from 'zod';
+import { isCalendarDate } from './calendar/index.ts';
 
 export type FieldErrors = Record<string, { key: string; params?: Record<string, string | number> }>;
 export type FormValues = Record<string, string>;
@@ -72,4 +74,39 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData | URLSe
     if (!errors[field]) errors[field] = issueMessage(issue);
   }
   return { ok: false, values, errors };
+}
+
+/**
+ * The dates a form accepts: from 1 January 2000 to 31 December 2100, the years an agenda year and
+ * the pact's horizon year may have. A typing slip such as 9999-12-31 or 0202-05-01 is refused with a
+ * clear message instead of being stored (and shown, sorted and exported) for ever.
+ */
+export const formDateRange = { earliest: '2000-01-01', latest: '2100-12-31' } as const;
+
+function inFormDateRange(value: string): boolean {
+  return value >= formDateRange.earliest && value <= formDateRange.latest;
+}
+
+/**
+ * A date typed as yyyy-mm-dd that exists in the calendar and lies in `formDateRange`. Messages:
+ * `form.error.date` (not a date) and `form.error.dateRange` (a date outside the range).
+ */
+export function dateField() {
+  return z
+    .string()
+    .trim()
+    .max(10, 'form.error.date')
+    .refine((v) => isCalendarDate(v), 'form.error.date')
+    .refine((v) => !isCalendarDate(v) || inFormDateRange(v), 'form.error.dateRange');
+}
+
+/** As `dateField`, or left empty (''). */
+export function optionalDateField() {
+  return z
+    .string()
+    .trim()
+    .max(10, 'form.error.date')
+    .refine((v) => v === '' || isCalendarDate(v), 'form.error.date')
+    .refine((v) => v === '' || !isCalendarDate(v) || inFormDateRange(v), 'form.error.dateRange')
+    .default('');
 }

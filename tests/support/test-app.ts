@@ -106,4 +106,29 @@ export const personas = {
   policyReader: 'beleid@lindewaard.example',
   otherOrganisationAdmin: 'beheer@delinde.example',
   otherPactCoordinator: 'coordinator@hagedoorn.example',
+  /** Lindewaard's second coordinator, who is also a professional in OCMW Hagedoorn (added by addTwoPactPerson). */
+  twoPactMember: 'ruben.declercq@tweepacten.example',
 } as const;
+
+/**
+ * Adds the person with memberships in two pacts: a pact coordinator of Lindewaard (for Gemeente
+ * Lindewaard) who is also a professional in OCMW Hagedoorn. Test data only, not in the demo: it is
+ * the person who would see one pact's records inside the other if a read escaped its pact.
+ * Returns the person's id.
+ */
+export async function addTwoPactPerson(database: Database): Promise<string> {
+  return database.db.transaction().execute(async (tx) => {
+    const person = await sql<{ id: string }>`
+      insert into person (email, display_name, password_hash) values (${personas.twoPactMember}, 'Ruben Declercq', null) returning id`.execute(tx);
+    const id = person.rows[0]!.id;
+    await sql`
+      insert into membership (pact_id, person_id, organisation_id, role)
+      select p.id, ${id}, o.id, 'pact_coordinator' from pact p join organisation o on o.pact_id = p.id
+       where p.slug = 'lindewaard' and o.name = 'Gemeente Lindewaard'`.execute(tx);
+    await sql`
+      insert into membership (pact_id, person_id, organisation_id, role)
+      select p.id, ${id}, o.id, 'professional' from pact p join organisation o on o.pact_id = p.id
+       where p.slug = 'hagedoorn' and o.name = 'OCMW Hagedoorn'`.execute(tx);
+    return id;
+  });
+}

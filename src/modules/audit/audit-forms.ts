@@ -3,7 +3,7 @@
 // ignores `pact` (row-level security already limits it to its own pact). A GET form: the filter
 // lives in the address, so a search can be bookmarked, paged and exported.
 import { z } from 'zod';
-import { parseForm, type FormResult } from '../../platform/forms.ts';
+import { optionalDateField, parseForm, type FormResult } from '../../platform/forms.ts';
 
 /** Longest e-mail address a person can have (RFC 5321), and so the longest person field. */
 const PERSON_MAX = 254;
@@ -14,18 +14,7 @@ const cursorPattern = /^(system|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 const blankToUndefined = (v: string) => v || undefined;
 
-const isoDate = z
-  .string()
-  .trim()
-  .max(10)
-  .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && validDay(v)), 'form.error.date')
-  .transform(blankToUndefined);
-
-/** A real calendar day (Date.parse would accept 2026-02-30 and roll it over). */
-function validDay(v: string): boolean {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
+const isoDate = optionalDateField().transform(blankToUndefined);
 
 const person = z
   .string()

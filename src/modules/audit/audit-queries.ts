@@ -59,15 +59,18 @@ const columns = sql`
  * — on a log of millions, the later pages get ever slower — and entries written meanwhile would shift
  * the pages; a key reaches its place through the index (see migration 0010) whatever page it is.
  *
- * Which entries the caller sees is up to the transaction: in a pact request row-level security
- * shows only that pact's entries (and only its members' names); a system transaction sees all.
+ * `pactId` keeps the search to one pact's chain (a pact's own log page); null searches every chain
+ * (the system administrator, in a system transaction). In a pact request row-level security shows
+ * only that pact's entries (and only its members' names) as well.
  */
 export async function searchAudit(
   tx: Executor,
   filter: AuditFilter,
   page: { limit: number; older?: AuditCursor | undefined; newer?: AuditCursor | undefined },
+  pactId: string | null = null,
 ): Promise<AuditPage> {
   const where = conditions(filter);
+  if (pactId) where.push(sql`a.pact_id = ${pactId}::uuid`);
   const cursor = page.newer ?? page.older;
   if (cursor) {
     const key = sql`(select k.occurred_at, k.chain, k.seq from audit_event k where k.chain = ${cursor.chain} and k.seq = ${cursor.seq})`;
@@ -99,8 +102,8 @@ export async function searchAudit(
 }
 
 /** Every entry matching the filter, newest first, at most `limit` (the export). */
-export async function exportAudit(tx: Executor, filter: AuditFilter, limit: number): Promise<{ rows: AuditRow[]; capped: boolean }> {
-  const page = await searchAudit(tx, filter, { limit });
+export async function exportAudit(tx: Executor, filter: AuditFilter, limit: number, pactId: string | null = null): Promise<{ rows: AuditRow[]; capped: boolean }> {
+  const page = await searchAudit(tx, filter, { limit }, pactId);
   return { rows: page.rows, capped: page.older !== null };
 }
 

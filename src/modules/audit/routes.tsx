@@ -76,7 +76,7 @@ async function searchPage(ctx: RouteContext, scope: Scope, base: string, action:
     c.status(400);
     view = { base, state: resolved.state, result: null, ...(pacts ? { pacts } : {}) };
   } else {
-    const page = await searchAudit(ctx.tx, resolved.filter, { limit: AUDIT_PAGE_SIZE, older: resolved.older, newer: resolved.newer });
+    const page = await searchAudit(ctx.tx, resolved.filter, { limit: AUDIT_PAGE_SIZE, older: resolved.older, newer: resolved.newer }, pactId);
     await ctx.audit({
       pactId,
       action,
@@ -105,7 +105,7 @@ async function searchExport(ctx: RouteContext, scope: Scope, base: string, pactI
       ? ctx.c.render(<AdminAuditPage view={view} />, { title: t('auditSearch.title') })
       : ctx.c.render(<PactAuditPage view={view} />, { title: t('audit.title') });
   }
-  const { rows, capped } = await exportAudit(ctx.tx, resolved.filter, AUDIT_EXPORT_LIMIT);
+  const { rows, capped } = await exportAudit(ctx.tx, resolved.filter, AUDIT_EXPORT_LIMIT, pactId);
   await ctx.audit({
     pactId,
     action: 'audit.export',

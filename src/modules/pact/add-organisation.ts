@@ -11,7 +11,7 @@ export async function addOrganisation(
   input: { pactId: string; organisation: NewOrganisationInput; now: Date },
   audit: RouteContext['audit'],
 ): Promise<AddOrganisationOutcome> {
-  if (await organisationNameTaken(tx, input.organisation.name, null)) return { ok: false, reason: 'name-taken' };
+  if (await organisationNameTaken(tx, input.pactId, input.organisation.name, null)) return { ok: false, reason: 'name-taken' };
   const organisationId = await insertOrganisation(tx, input.pactId, input.organisation, input.now);
   if (!organisationId) return { ok: false, reason: 'name-taken' };
   await audit({

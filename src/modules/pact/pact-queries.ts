@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { NewOrganisationInput, OrganisationKind, OrganisationProfileInput } from './organisation.ts';
 
+// Every query of a pact's rows names the pact (`pact_id = …`), also where row-level security would
+// hide the other pacts' rows anyway: the query is the first wall, row-level security the second.
+
 export interface OrganisationRow {
   id: string;
   name: string;
@@ -29,34 +32,35 @@ export async function listPacts(tx: Executor): Promise<Array<{ slug: string; nam
   return r.rows;
 }
 
-export async function listOrganisations(tx: Executor): Promise<OrganisationListRow[]> {
-  // Row-level security limits this to the pact of the request.
+export async function listOrganisations(tx: Executor, pactId: string): Promise<OrganisationListRow[]> {
   const r = await sql<OrganisationListRow>`
     select o.id, o.name, o.kind, coalesce(m.members, 0)::int as members
       from organisation o
       left join (select organisation_id, count(*) as members from membership
-                  where ended_at is null group by organisation_id) m on m.organisation_id = o.id
+                  where pact_id = ${pactId} and ended_at is null group by organisation_id) m on m.organisation_id = o.id
+     where o.pact_id = ${pactId}
      order by o.name`.execute(tx);
   return r.rows;
 }
 
 /** The partner list of the public home page: no member counts (they are not public, and cost a scan). */
-export async function listOrganisationSummaries(tx: Executor): Promise<Array<{ id: string; name: string; kind: OrganisationKind }>> {
+export async function listOrganisationSummaries(tx: Executor, pactId: string): Promise<Array<{ id: string; name: string; kind: OrganisationKind }>> {
   const r = await sql<{ id: string; name: string; kind: OrganisationKind }>`
-    select id, name, kind from organisation order by name`.execute(tx);
+    select id, name, kind from organisation where pact_id = ${pactId} order by name`.execute(tx);
   return r.rows;
 }
 
-export async function findOrganisation(tx: Executor, id: string): Promise<OrganisationRow | undefined> {
+/** An organisation of this pact; undefined for an id of another pact's organisation. */
+export async function findOrganisation(tx: Executor, pactId: string, id: string): Promise<OrganisationRow | undefined> {
   const r = await sql<OrganisationRow>`
     select id, name, kind, description, website, email, phone, address, mission, contact_name, updated_at
-      from organisation where id = ${id}`.execute(tx);
+      from organisation where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
-export async function listTeams(tx: Executor, organisationId: string): Promise<Array<{ id: string; name: string }>> {
+export async function listTeams(tx: Executor, pactId: string, organisationId: string): Promise<Array<{ id: string; name: string }>> {
   const r = await sql<{ id: string; name: string }>`
-    select id, name from team where organisation_id = ${organisationId} order by name`.execute(tx);
+    select id, name from team where organisation_id = ${organisationId} and pact_id = ${pactId} order by name`.execute(tx);
   return r.rows;
 }
 
@@ -67,13 +71,13 @@ export interface MemberRow {
   team_name: string | null;
 }
 
-export async function listOrganisationMembers(tx: Executor, organisationId: string): Promise<MemberRow[]> {
+export async function listOrganisationMembers(tx: Executor, pactId: string, organisationId: string): Promise<MemberRow[]> {
   const r = await sql<MemberRow>`
     select m.person_id, p.display_name, m.role, t.name as team_name
       from membership m
       join person p on p.id = m.person_id
       left join team t on t.id = m.team_id
-     where m.organisation_id = ${organisationId} and m.ended_at is null
+     where m.organisation_id = ${organisationId} and m.pact_id = ${pactId} and m.ended_at is null
      order by p.display_name, m.role`.execute(tx);
   return r.rows;
 }
@@ -81,6 +85,7 @@ export async function listOrganisationMembers(tx: Executor, organisationId: stri
 /** Updates the profile only if nobody saved since `expectedUpdatedAt`; returns false when someone did. */
 export async function updateOrganisationProfile(
   tx: Executor,
+  pactId: string,
   id: string,
   input: OrganisationProfileInput,
   expectedUpdatedAt: string | null,
@@ -91,7 +96,7 @@ export async function updateOrganisationProfile(
        set name = ${input.name}, kind = ${input.kind}, description = ${input.description},
            website = ${input.website}, email = ${input.email}, phone = ${input.phone},
            address = ${input.address}, mission = ${input.mission}, contact_name = ${input.contactName}, updated_at = ${now}
-     where id = ${id}
+     where id = ${id} and pact_id = ${pactId}
        -- The version travels through the form as a JavaScript date, which has milliseconds;
        -- PostgreSQL keeps microseconds (now() as a column default), so compare at the form's precision.
        and (${expectedUpdatedAt}::timestamptz is null
@@ -100,10 +105,10 @@ export async function updateOrganisationProfile(
 }
 
 /** Whether another organisation of the pact has this name, ignoring case (`exceptId` null: any organisation). */
-export async function organisationNameTaken(tx: Executor, name: string, exceptId: string | null): Promise<boolean> {
+export async function organisationNameTaken(tx: Executor, pactId: string, name: string, exceptId: string | null): Promise<boolean> {
   const r = await sql<{ n: number }>`
     select count(*)::int as n from organisation
-     where lower(name) = lower(${name}) and (${exceptId}::uuid is null or id <> ${exceptId}::uuid)`.execute(tx);
+     where pact_id = ${pactId} and lower(name) = lower(${name}) and (${exceptId}::uuid is null or id <> ${exceptId}::uuid)`.execute(tx);
   return (r.rows[0]?.n ?? 0) > 0;
 }
 
@@ -118,18 +123,18 @@ export async function insertOrganisation(tx: Executor, pactId: string, input: Ne
   return r.rows[0]?.id ?? null;
 }
 
-export async function pactFigures(tx: Executor): Promise<{ organisations: number; members: number; neighbourhoods: number }> {
+export async function pactFigures(tx: Executor, pactId: string): Promise<{ organisations: number; members: number; neighbourhoods: number }> {
   const r = await sql<{ organisations: number; members: number; neighbourhoods: number }>`
-    select (select count(*) from organisation)::int as organisations,
-           (select count(distinct person_id) from membership where ended_at is null)::int as members,
-           (select count(*) from neighbourhood)::int as neighbourhoods`.execute(tx);
+    select (select count(*) from organisation where pact_id = ${pactId})::int as organisations,
+           (select count(distinct person_id) from membership where pact_id = ${pactId} and ended_at is null)::int as members,
+           (select count(*) from neighbourhood where pact_id = ${pactId})::int as neighbourhoods`.execute(tx);
   return r.rows[0]!;
 }
 
-export async function listOrganisationNames(tx: Executor, ids: string[]): Promise<Array<{ id: string; name: string }>> {
+export async function listOrganisationNames(tx: Executor, pactId: string, ids: string[]): Promise<Array<{ id: string; name: string }>> {
   if (ids.length === 0) return [];
   const r = await sql<{ id: string; name: string }>`
-    select id, name from organisation where id = any(${ids}::uuid[]) order by name`.execute(tx);
+    select id, name from organisation where id = any(${ids}::uuid[]) and pact_id = ${pactId} order by name`.execute(tx);
   return r.rows;
 }
 

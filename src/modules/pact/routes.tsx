@@ -28,7 +28,7 @@ export const settingsForm = z.object({
 });
 
 async function loadOrganisation(ctx: RouteContext<{ pact: string; org: string }>) {
-  const organisation = await findOrganisation(ctx.tx, ctx.params.org);
+  const organisation = await findOrganisation(ctx.tx, ctx.pact!.id, ctx.params.org);
   if (!organisation) throw new HttpError(404);
   return organisation;
 }
@@ -40,7 +40,7 @@ export const pactRoutes: RouteSpec[] = [
     permission: 'public',
     params: pactParams,
     handler: async ({ c, tx, pact, actor }) => {
-      const organisations = await listOrganisationSummaries(tx);
+      const organisations = await listOrganisationSummaries(tx, pact!.id);
       // One query for the mission, horizon year and current pillars (this page is benchmarked).
       const profile = await findHomeProfile(tx, pact!.id);
       const canManage = can(actor, 'pact:manage', { pact });
@@ -49,8 +49,8 @@ export const pactRoutes: RouteSpec[] = [
         isMember && actor.kind === 'person'
           ? {
               memberships: actor.memberships,
-              figures: await pactFigures(tx),
-              ownOrganisations: await listOrganisationNames(tx, organisationIds(actor)),
+              figures: await pactFigures(tx, pact!.id),
+              ownOrganisations: await listOrganisationNames(tx, pact!.id, organisationIds(actor)),
             }
           : null;
       return c.render(<PactHomePage pact={pact!} organisations={organisations} dashboard={dashboard} profile={profile} canManage={canManage} />, {
@@ -64,7 +64,7 @@ export const pactRoutes: RouteSpec[] = [
     permission: 'organisation:read',
     params: pactParams,
     handler: async ({ c, tx, pact, actor }) => {
-      const organisations = await listOrganisations(tx);
+      const organisations = await listOrganisations(tx, pact!.id);
       const canCreate = can(actor, 'pact:manage', { pact });
       return c.render(<OrganisationsPage pact={pact!} organisations={organisations} canCreate={canCreate} />, { title: c.get('t')('organisations.title') });
     },
@@ -76,7 +76,7 @@ export const pactRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
       const t = c.get('t');
-      const organisations = await listOrganisations(tx);
+      const organisations = await listOrganisations(tx, pact!.id);
       await audit({ action: 'organisation.export', recordType: 'organisation', purpose: 'pact-administration', details: { rows: organisations.length } });
       const csv = toCsv(
         [t('organisations.name'), t('organisations.kind'), t('organisations.members')],
@@ -122,9 +122,9 @@ export const pactRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, actor, params, audit } = ctx;
       const organisation = await loadOrganisation(ctx);
-      const teams = await listTeams(tx, organisation.id);
+      const teams = await listTeams(tx, pact!.id, organisation.id);
       const membersGrant = authorize(actor, 'organisation:read-members', { pact, organisationId: organisation.id });
-      const members = membersGrant ? await listOrganisationMembers(tx, organisation.id) : null;
+      const members = membersGrant ? await listOrganisationMembers(tx, pact!.id, organisation.id) : null;
       if (members) {
         // Names and roles of colleagues are personal data: the read is logged, under the
         // membership that allows it.
@@ -177,7 +177,7 @@ export const pactRoutes: RouteSpec[] = [
       };
       if (ctx.csrfRejected) return rerender(403, { values: parsed.values, formError: 'form.error.csrf' });
       if (!parsed.ok) return rerender(400, parsed);
-      if (await organisationNameTaken(tx, parsed.value.name, organisation.id)) {
+      if (await organisationNameTaken(tx, pact!.id, parsed.value.name, organisation.id)) {
         return rerender(400, { values: parsed.values, errors: { name: { key: 'organisation.nameTaken' } } });
       }
       // The version goes to PostgreSQL as an ISO instant made here: whatever Date.parse accepts
@@ -185,9 +185,9 @@ export const pactRoutes: RouteSpec[] = [
       const versionMs = parsed.value.version ? Date.parse(parsed.value.version) : null;
       const versionUsable = versionMs === null || (versionMs >= 0 && versionMs < Date.UTC(10000, 0, 1));
       const version = versionMs === null || !versionUsable ? null : new Date(versionMs).toISOString();
-      const saved = versionUsable && (await updateOrganisationProfile(tx, organisation.id, parsed.value, version, services.clock.now()));
+      const saved = versionUsable && (await updateOrganisationProfile(tx, pact!.id, organisation.id, parsed.value, version, services.clock.now()));
       if (!saved) {
-        const fresh = (await findOrganisation(tx, organisation.id))!;
+        const fresh = (await findOrganisation(tx, pact!.id, organisation.id))!;
         c.status(409);
         return c.render(
           <OrganisationEditPage

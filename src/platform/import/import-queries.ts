@@ -49,14 +49,16 @@ export async function createImportJob(
   return id;
 }
 
-export async function findImportJob(tx: Executor, jobId: string): Promise<ImportJobRow | undefined> {
-  const r = await sql<ImportJobRow>`select ${jobColumns} from import_job where id = ${jobId}`.execute(tx);
+/** A job by id; with `pactId` (a request of that pact) only when it is that pact's job. */
+export async function findImportJob(tx: Executor, jobId: string, pactId: string | null = null): Promise<ImportJobRow | undefined> {
+  const r = await sql<ImportJobRow>`
+    select ${jobColumns} from import_job where id = ${jobId} and (${pactId}::uuid is null or pact_id = ${pactId}::uuid)`.execute(tx);
   return r.rows[0];
 }
 
-export async function listImportJobs(tx: Executor, kind: string, limit = 10): Promise<ImportJobRow[]> {
+export async function listImportJobs(tx: Executor, pactId: string, kind: string, limit = 10): Promise<ImportJobRow[]> {
   const r = await sql<ImportJobRow>`
-    select ${jobColumns} from import_job where kind = ${kind} order by created_at desc, id limit ${limit}`.execute(tx);
+    select ${jobColumns} from import_job where pact_id = ${pactId} and kind = ${kind} order by created_at desc, id limit ${limit}`.execute(tx);
   return r.rows;
 }
 

@@ -21,7 +21,7 @@ export async function promoteImport(
   job: ImportJobRef,
   context: { now: Date; personId: string | null },
 ): Promise<PromoteResult> {
-  const current = await findImportJob(tx, job.id);
+  const current = await findImportJob(tx, job.id, job.pactId);
   if (!current || current.kind !== importer.kind || current.pact_id !== job.pactId) return { ok: false, reason: 'not-found' };
 
   // A savepoint, so that a row added since validation (a code taken meanwhile) refuses the
@@ -36,7 +36,7 @@ export async function promoteImport(
     if (moved.rows.length === 0) {
       await sql`rollback to savepoint import_promote`.execute(tx);
       // Read again: a promotion that committed while this one waited for the row is visible now.
-      const now = (await findImportJob(tx, job.id)) ?? current;
+      const now = (await findImportJob(tx, job.id, job.pactId)) ?? current;
       const reason: PromoteRefusal =
         now.status === 'promoted' ? 'already-promoted'
         : now.status === 'failed' || now.error_count > 0 || now.file_error ? 'has-errors'

@@ -352,6 +352,7 @@ export const en: Record<MessageKey, string> = {
   'auditSearch.error.recordType': 'Use only lower-case letters and _, for example organisation.',
   'auditSearch.error.toBeforeFrom': 'This date is before the From date.',
   'form.error.date': 'Enter a date as yyyy-mm-dd, for example 2026-11-23.',
+  'form.error.dateRange': 'Enter a date between 1 January 2000 and 31 December 2100.',
   'mail.greeting': 'Dear {name},',
   'mail.greetingWithoutName': 'Hello,',
   'mail.linkHint': 'Does the button not work? Copy this address and paste it into your browser:',

@@ -350,6 +350,7 @@ export const nl = {
   'auditSearch.error.recordType': 'Gebruik alleen kleine letters en _, bijvoorbeeld organisation.',
   'auditSearch.error.toBeforeFrom': 'Deze datum ligt voor de datum bij Vanaf datum.',
   'form.error.date': 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-11-23.',
+  'form.error.dateRange': 'Vul een datum in tussen 1 januari 2000 en 31 december 2100.',
   'mail.greeting': 'Beste {name},',
   'mail.greetingWithoutName': 'Goedendag,',
   'mail.linkHint': 'Werkt de knop niet? Kopieer dan dit adres en plak het in uw browser:',

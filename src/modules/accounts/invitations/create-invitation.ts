@@ -33,9 +33,9 @@ export async function createInvitation(
 ): Promise<CreateInvitationOutcome> {
   const { actor, pact, organisation, email, role, now } = input;
   if (!rolesInvitableBy(actor, organisation.id).includes(role)) return { ok: false, reason: 'role-not-allowed' };
-  if (await hasActiveMembership(tx, email, organisation.id, role)) return { ok: false, reason: 'already-member' };
+  if (await hasActiveMembership(tx, pact.id, email, organisation.id, role)) return { ok: false, reason: 'already-member' };
 
-  const replaced = await revokeOpenInvitationsFor(tx, { email, organisationId: organisation.id, role, now });
+  const replaced = await revokeOpenInvitationsFor(tx, { pactId: pact.id, email, organisationId: organisation.id, role, now });
   const token = newToken();
   const invitationId = await insertInvitation(tx, {
     pactId: pact.id, organisationId: organisation.id, role, email, invitedBy: actor.personId,

@@ -10,26 +10,27 @@ export interface OpenInvitationRow {
   expires_at: Date;
 }
 
-/** An organisation of the request's pact (row-level security hides other pacts' organisations). */
-export async function findOrganisationName(tx: Executor, organisationId: string): Promise<{ id: string; name: string } | undefined> {
-  const r = await sql<{ id: string; name: string }>`select id, name from organisation where id = ${organisationId}`.execute(tx);
+/** An organisation of the request's pact; undefined for another pact's (row-level security hides those too). */
+export async function findOrganisationName(tx: Executor, pactId: string, organisationId: string): Promise<{ id: string; name: string } | undefined> {
+  const r = await sql<{ id: string; name: string }>`
+    select id, name from organisation where id = ${organisationId} and pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
-export async function listOpenInvitations(tx: Executor, organisationId: string, now: Date): Promise<OpenInvitationRow[]> {
+export async function listOpenInvitations(tx: Executor, pactId: string, organisationId: string, now: Date): Promise<OpenInvitationRow[]> {
   const r = await sql<OpenInvitationRow>`
     select id, email, role, created_at, expires_at from invitation
-     where organisation_id = ${organisationId} and accepted_at is null and revoked_at is null and expires_at > ${now}
+     where pact_id = ${pactId} and organisation_id = ${organisationId} and accepted_at is null and revoked_at is null and expires_at > ${now}
      order by created_at desc, id`.execute(tx);
   return r.rows;
 }
 
 /** Whether the person with this e-mail address already holds this role in this organisation. */
-export async function hasActiveMembership(tx: Executor, email: string, organisationId: string, role: Role): Promise<boolean> {
+export async function hasActiveMembership(tx: Executor, pactId: string, email: string, organisationId: string, role: Role): Promise<boolean> {
   const r = await sql<{ found: boolean }>`
     select exists (
       select 1 from membership m join person p on p.id = m.person_id
-       where p.email = ${email} and m.organisation_id = ${organisationId} and m.role = ${role} and m.ended_at is null
+       where m.pact_id = ${pactId} and p.email = ${email} and m.organisation_id = ${organisationId} and m.role = ${role} and m.ended_at is null
     ) as found`.execute(tx);
   return r.rows[0]!.found;
 }
@@ -37,11 +38,11 @@ export async function hasActiveMembership(tx: Executor, email: string, organisat
 /** Withdraws the open invitations for the same address, organisation and role; returns their ids. */
 export async function revokeOpenInvitationsFor(
   tx: Executor,
-  i: { email: string; organisationId: string; role: Role; now: Date },
+  i: { pactId: string; email: string; organisationId: string; role: Role; now: Date },
 ): Promise<string[]> {
   const r = await sql<{ id: string }>`
     update invitation set revoked_at = ${i.now}
-     where organisation_id = ${i.organisationId} and email = ${i.email} and role = ${i.role}
+     where pact_id = ${i.pactId} and organisation_id = ${i.organisationId} and email = ${i.email} and role = ${i.role}
        and accepted_at is null and revoked_at is null
     returning id`.execute(tx);
   return r.rows.map((row) => row.id);
@@ -70,16 +71,17 @@ export interface InvitationRow {
   revoked_at: Date | null;
 }
 
-/** By id, within the request's pact (row-level security). */
-export async function findInvitation(tx: Executor, id: string): Promise<InvitationRow | undefined> {
+/** By id, within the request's pact (and row-level security). */
+export async function findInvitation(tx: Executor, pactId: string, id: string): Promise<InvitationRow | undefined> {
   const r = await sql<InvitationRow>`
     select id, pact_id, organisation_id, role, email, expires_at, accepted_at, revoked_at
-      from invitation where id = ${id}`.execute(tx);
+      from invitation where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
-export async function revokeInvitation(tx: Executor, id: string, now: Date): Promise<boolean> {
-  const r = await sql`update invitation set revoked_at = ${now} where id = ${id} and accepted_at is null and revoked_at is null`.execute(tx);
+export async function revokeInvitation(tx: Executor, pactId: string, id: string, now: Date): Promise<boolean> {
+  const r = await sql`
+    update invitation set revoked_at = ${now} where id = ${id} and pact_id = ${pactId} and accepted_at is null and revoked_at is null`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 

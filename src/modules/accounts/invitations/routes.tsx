@@ -27,7 +27,7 @@ type OrganisationCtx = RouteContext<z.output<typeof organisationParams>>;
 
 async function renderInvitationsPage(ctx: OrganisationCtx, organisation: { id: string; name: string }, state: FormState, status: 200 | 400 | 403 = 200) {
   const { c, tx, pact, actor, services } = ctx;
-  const invitations = await listOpenInvitations(tx, organisation.id, services.clock.now());
+  const invitations = await listOpenInvitations(tx, pact!.id, organisation.id, services.clock.now());
   if (invitations.length > 0) {
     // E-mail addresses of people who are not members yet are personal data: the read is logged (ids only).
     await ctx.audit({
@@ -43,7 +43,7 @@ async function renderInvitationsPage(ctx: OrganisationCtx, organisation: { id: s
 }
 
 async function loadOrganisation(ctx: OrganisationCtx) {
-  const organisation = await findOrganisationName(ctx.tx, ctx.params.org);
+  const organisation = await findOrganisationName(ctx.tx, ctx.pact!.id, ctx.params.org);
   if (!organisation) throw new HttpError(404);
   return organisation;
 }
@@ -132,7 +132,7 @@ export const invitationRoutes: RouteSpec[] = [
     permission: 'pact:read',
     params: invitationParams,
     handler: async ({ c, tx, pact, actor, params, services, audit, flash }) => {
-      const invitation = await findInvitation(tx, params.id);
+      const invitation = await findInvitation(tx, pact!.id, params.id);
       if (!invitation) throw new HttpError(404);
       // An invitation without organisation (a coordinator invited into a new pact by the system
       // administrator) is the pact's own business: its coordinators may withdraw it.
@@ -140,7 +140,7 @@ export const invitationRoutes: RouteSpec[] = [
         ? can(actor, 'pact:manage', { pact })
         : can(actor, 'membership:invite', { pact, organisationId: invitation.organisation_id });
       if (!allowed) throw new HttpError(403);
-      if (await revokeInvitation(tx, invitation.id, services.clock.now())) {
+      if (await revokeInvitation(tx, pact!.id, invitation.id, services.clock.now())) {
         await audit({
           action: 'invitation.revoke', recordType: 'invitation', recordId: invitation.id, purpose: 'pact-administration',
           details: { organisation: invitation.organisation_id, role: invitation.role },

@@ -86,3 +86,13 @@ test('any input either parses to a valid activity or gives field errors, never t
     { numRuns: 300 },
   );
 });
+
+test('an end or start far outside the years forms accept is a field error, with the input kept', () => {
+  let r = parseActivityForm(form({ ...good, endsOn: '9999-12-31' }), 2030);
+  assert.ok(!r.ok);
+  assert.equal(r.errors.endsOn?.key, 'form.error.dateRange');
+  assert.equal(r.values.endsOn, '9999-12-31');
+  r = parseActivityForm(form({ ...good, startsOn: '1900-01-01' }), 2030);
+  assert.ok(!r.ok);
+  assert.equal(r.errors.startsOn?.key, 'form.error.dateRange');
+});

@@ -2,7 +2,7 @@
 // no I/O. The database says the same again (activity_* and indicator_* checks in 0011).
 import { z } from 'zod';
 import { isCalendarDate } from '../../../platform/calendar/index.ts';
-import { formValues, parseForm, type FormResult } from '../../../platform/forms.ts';
+import { dateField, formValues, parseForm, type FormResult } from '../../../platform/forms.ts';
 import { agendaYearActions } from './agenda-year-status.ts';
 
 /** How many indicator rows the form offers; empty rows are ignored. */
@@ -29,7 +29,7 @@ export interface ActivityInput {
   version: string;
 }
 
-const date = z.string().trim().refine(isCalendarDate, 'form.error.date');
+const date = dateField();
 const text = (max: number) => z.string().trim().max(max).default('');
 
 /** A number as people type it: "12", "12.5" or "12,5", "1.250" is not guessed at (refused). */

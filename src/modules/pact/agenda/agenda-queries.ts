@@ -1,5 +1,5 @@
-// Reads and writes of agenda years, activities, their partners and indicators. Row-level security
-// limits every statement to the pact of the request. The compiled agenda of a year is loaded in
+// Reads and writes of agenda years, activities, their partners and indicators. Every statement names
+// the pact; row-level security limits every statement to the pact of the request as well. The compiled agenda of a year is loaded in
 // three statements whatever its size (activities, partners, indicators), each driven by
 // activity_year_idx through the year's id.
 import { sql } from 'kysely';
@@ -21,27 +21,27 @@ export interface AgendaYearListRow extends AgendaYearRow {
   partners: number;
 }
 
-export async function listAgendaYears(tx: Executor, publishedOnly: boolean): Promise<AgendaYearListRow[]> {
+export async function listAgendaYears(tx: Executor, pactId: string, publishedOnly: boolean): Promise<AgendaYearListRow[]> {
   const r = await sql<AgendaYearListRow>`
     select y.id, y.year, y.status, y.published_at, y.introduction, y.updated_at,
            count(a.id)::int as activities, count(distinct a.organisation_id)::int as partners
       from agenda_year y
       left join activity a on a.agenda_year_id = y.id and a.withdrawn_at is null
-     where (${publishedOnly}::boolean = false or y.published_at is not null)
+     where y.pact_id = ${pactId} and (${publishedOnly}::boolean = false or y.published_at is not null)
      group by y.id
      order by y.year desc`.execute(tx);
   return r.rows;
 }
 
-export async function findAgendaYear(tx: Executor, year: number): Promise<AgendaYearRow | undefined> {
+export async function findAgendaYear(tx: Executor, pactId: string, year: number): Promise<AgendaYearRow | undefined> {
   const r = await sql<AgendaYearRow>`
-    select id, year, status, published_at, introduction, updated_at from agenda_year where year = ${year}`.execute(tx);
+    select id, year, status, published_at, introduction, updated_at from agenda_year where pact_id = ${pactId} and year = ${year}`.execute(tx);
   return r.rows[0];
 }
 
 /** The year partners register into when none is named: the latest open one, else the latest. */
-export async function defaultRegistrationYear(tx: Executor): Promise<number | null> {
-  const r = await sql<{ year: number }>`select year from agenda_year order by (status = 'open') desc, year desc limit 1`.execute(tx);
+export async function defaultRegistrationYear(tx: Executor, pactId: string): Promise<number | null> {
+  const r = await sql<{ year: number }>`select year from agenda_year where pact_id = ${pactId} order by (status = 'open') desc, year desc limit 1`.execute(tx);
   return r.rows[0]?.year ?? null;
 }
 
@@ -65,6 +65,7 @@ export async function insertAgendaYearEvent(
 /** Writes the year's new state, only if nobody changed it since `expectedUpdatedAt` (the page's version). */
 export async function updateAgendaYear(
   tx: Executor,
+  pactId: string,
   id: string,
   s: { status: AgendaYearStatus; publishedAt: Date | null; introduction: string },
   expectedUpdatedAt: Date,
@@ -72,7 +73,7 @@ export async function updateAgendaYear(
 ): Promise<boolean> {
   const r = await sql`
     update agenda_year set status = ${s.status}, published_at = ${s.publishedAt}, introduction = ${s.introduction}, updated_at = ${now}
-     where id = ${id} and date_trunc('milliseconds', updated_at) = ${expectedUpdatedAt}`.execute(tx);
+     where id = ${id} and pact_id = ${pactId} and date_trunc('milliseconds', updated_at) = ${expectedUpdatedAt}`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
@@ -83,11 +84,11 @@ export interface AgendaYearEventRow {
   occurred_at: Date;
 }
 
-export async function listAgendaYearEvents(tx: Executor, yearId: string): Promise<AgendaYearEventRow[]> {
+export async function listAgendaYearEvents(tx: Executor, pactId: string, yearId: string): Promise<AgendaYearEventRow[]> {
   const r = await sql<AgendaYearEventRow>`
     select e.kind, e.note, p.display_name as by_name, e.occurred_at
       from agenda_year_event e left join person p on p.id = e.by_person
-     where e.agenda_year_id = ${yearId} order by e.id desc`.execute(tx);
+     where e.agenda_year_id = ${yearId} and e.pact_id = ${pactId} order by e.id desc`.execute(tx);
   return r.rows;
 }
 
@@ -125,7 +126,7 @@ export interface AgendaActivity {
 type ActivityBase = Omit<AgendaActivity, 'partners' | 'indicators'>;
 
 /** Every activity of a year that is not withdrawn, with partners and indicators: three statements. */
-export async function loadCompiledAgenda(tx: Executor, yearId: string): Promise<AgendaActivity[]> {
+export async function loadCompiledAgenda(tx: Executor, pactId: string, yearId: string): Promise<AgendaActivity[]> {
   const activities = await sql<ActivityBase>`
     select a.id, a.title, a.goal, a.description, a.responsible_name, a.starts_on::text as starts_on, a.ends_on::text as ends_on,
            a.status, a.reviewed_at, a.carried_from_id, a.organisation_id, o.name as organisation_name,
@@ -133,19 +134,19 @@ export async function loadCompiledAgenda(tx: Executor, yearId: string): Promise<
       from activity a
       join organisation o on o.id = a.organisation_id
       join pillar p on p.id = a.pillar_id
-     where a.agenda_year_id = ${yearId} and a.withdrawn_at is null`.execute(tx);
+     where a.agenda_year_id = ${yearId} and a.pact_id = ${pactId} and a.withdrawn_at is null`.execute(tx);
   const partners = await sql<{ activity_id: string; id: string; name: string }>`
     select ap.activity_id, o.id, o.name
       from activity a
       join activity_partner ap on ap.activity_id = a.id
       join organisation o on o.id = ap.organisation_id
-     where a.agenda_year_id = ${yearId} and a.withdrawn_at is null
+     where a.agenda_year_id = ${yearId} and a.pact_id = ${pactId} and a.withdrawn_at is null
      order by o.name`.execute(tx);
   const indicators = await sql<IndicatorView & { activity_id: string }>`
     select i.activity_id, i.id, i.name, i.unit, i.target_value::float8 as target_value, i.current_value::float8 as current_value
       from activity a
       join indicator i on i.activity_id = a.id
-     where a.agenda_year_id = ${yearId} and a.withdrawn_at is null
+     where a.agenda_year_id = ${yearId} and a.pact_id = ${pactId} and a.withdrawn_at is null
      order by i.activity_id, i.position`.execute(tx);
   const byId = new Map<string, AgendaActivity>();
   for (const a of activities.rows) byId.set(a.id, { ...a, partners: [], indicators: [] });
@@ -155,16 +156,17 @@ export async function loadCompiledAgenda(tx: Executor, yearId: string): Promise<
 }
 
 /** A cheap fingerprint of everything the compiled agenda shows: changes whenever any of it changes. */
-export async function compiledAgendaStamp(tx: Executor, yearId: string): Promise<string> {
+export async function compiledAgendaStamp(tx: Executor, pactId: string, yearId: string): Promise<string> {
   const r = await sql<{ stamp: string }>`
     select concat_ws('|',
-      (select count(*) from activity where agenda_year_id = ${yearId} and withdrawn_at is null),
+      (select count(*) from activity where agenda_year_id = ${yearId} and pact_id = ${pactId} and withdrawn_at is null),
       (select max(greatest(updated_at, coalesce(reviewed_at, updated_at), coalesce(withdrawn_at, updated_at)))::text
-         from activity where agenda_year_id = ${yearId}),
-      (select max(updated_at)::text from organisation),
-      (select max(updated_at)::text from pillar),
-      (select count(*) from organisation where left_on is not null),
-      (select max(r.id) from activity_review r join activity a on a.id = r.activity_id where a.agenda_year_id = ${yearId})
+         from activity where agenda_year_id = ${yearId} and pact_id = ${pactId}),
+      (select max(updated_at)::text from organisation where pact_id = ${pactId}),
+      (select max(updated_at)::text from pillar where pact_id = ${pactId}),
+      (select count(*) from organisation where pact_id = ${pactId} and left_on is not null),
+      (select max(r.id) from activity_review r join activity a on a.id = r.activity_id
+        where a.agenda_year_id = ${yearId} and a.pact_id = ${pactId})
     ) as stamp`.execute(tx);
   return r.rows[0]!.stamp;
 }
@@ -195,7 +197,8 @@ export interface ActivityRow {
   updated_at: Date;
 }
 
-export async function findActivity(tx: Executor, id: string): Promise<ActivityRow | undefined> {
+/** An activity of this pact; undefined for an id of another pact's activity. */
+export async function findActivity(tx: Executor, pactId: string, id: string): Promise<ActivityRow | undefined> {
   const r = await sql<ActivityRow>`
     select a.id, a.agenda_year_id, y.year, y.status as year_status, y.published_at as year_published_at,
            a.organisation_id, o.name as organisation_name, o.left_on::text as organisation_left_on,
@@ -206,21 +209,21 @@ export async function findActivity(tx: Executor, id: string): Promise<ActivityRo
       join agenda_year y on y.id = a.agenda_year_id
       join organisation o on o.id = a.organisation_id
       join pillar p on p.id = a.pillar_id
-     where a.id = ${id}`.execute(tx);
+     where a.id = ${id} and a.pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
-export async function listActivityPartners(tx: Executor, activityId: string): Promise<Array<{ id: string; name: string }>> {
+export async function listActivityPartners(tx: Executor, pactId: string, activityId: string): Promise<Array<{ id: string; name: string }>> {
   const r = await sql<{ id: string; name: string }>`
     select o.id, o.name from activity_partner ap join organisation o on o.id = ap.organisation_id
-     where ap.activity_id = ${activityId} order by o.name`.execute(tx);
+     where ap.activity_id = ${activityId} and ap.pact_id = ${pactId} order by o.name`.execute(tx);
   return r.rows;
 }
 
-export async function listIndicators(tx: Executor, activityId: string): Promise<IndicatorView[]> {
+export async function listIndicators(tx: Executor, pactId: string, activityId: string): Promise<IndicatorView[]> {
   const r = await sql<IndicatorView>`
     select id, name, unit, target_value::float8 as target_value, current_value::float8 as current_value
-      from indicator where activity_id = ${activityId} order by position`.execute(tx);
+      from indicator where activity_id = ${activityId} and pact_id = ${pactId} order by position`.execute(tx);
   return r.rows;
 }
 
@@ -232,12 +235,12 @@ export interface ReviewRow {
   results: Array<{ indicator_id: string; value: number }>;
 }
 
-export async function listActivityReviews(tx: Executor, activityId: string): Promise<ReviewRow[]> {
+export async function listActivityReviews(tx: Executor, pactId: string, activityId: string): Promise<ReviewRow[]> {
   const r = await sql<ReviewRow>`
     select r.id::text as id, r.status, r.story, r.reviewed_at,
            coalesce((select json_agg(json_build_object('indicator_id', ir.indicator_id, 'value', ir.value::float8))
                        from indicator_result ir where ir.activity_review_id = r.id), '[]'::json) as results
-      from activity_review r where r.activity_id = ${activityId} order by r.reviewed_at desc, r.id desc`.execute(tx);
+      from activity_review r where r.activity_id = ${activityId} and r.pact_id = ${pactId} order by r.reviewed_at desc, r.id desc`.execute(tx);
   return r.rows;
 }
 
@@ -248,13 +251,13 @@ export interface CarryLink {
 }
 
 /** The activity this one was carried over from, and the one it was carried over to. */
-export async function findCarryLinks(tx: Executor, activity: { id: string; carried_from_id: string | null }): Promise<{ from: CarryLink | null; to: CarryLink | null }> {
+export async function findCarryLinks(tx: Executor, pactId: string, activity: { id: string; carried_from_id: string | null }): Promise<{ from: CarryLink | null; to: CarryLink | null }> {
   const r = await sql<CarryLink & { direction: 'from' | 'to' }>`
     select 'from' as direction, a.id, y.year, a.organisation_id from activity a join agenda_year y on y.id = a.agenda_year_id
-     where a.id = ${activity.carried_from_id}::uuid
+     where a.id = ${activity.carried_from_id}::uuid and a.pact_id = ${pactId}
     union all
     select 'to', a.id, y.year, a.organisation_id from activity a join agenda_year y on y.id = a.agenda_year_id
-     where a.carried_from_id = ${activity.id}::uuid`.execute(tx);
+     where a.carried_from_id = ${activity.id}::uuid and a.pact_id = ${pactId}`.execute(tx);
   const from = r.rows.find((x) => x.direction === 'from');
   const to = r.rows.find((x) => x.direction === 'to');
   return { from: from ? { id: from.id, year: from.year, organisation_id: from.organisation_id } : null, to: to ? { id: to.id, year: to.year, organisation_id: to.organisation_id } : null };
@@ -272,27 +275,27 @@ export interface OrganisationActivityRow {
   withdrawn_at: Date | null;
 }
 
-export async function listOrganisationActivities(tx: Executor, organisationId: string): Promise<OrganisationActivityRow[]> {
+export async function listOrganisationActivities(tx: Executor, pactId: string, organisationId: string): Promise<OrganisationActivityRow[]> {
   const r = await sql<OrganisationActivityRow>`
     select a.id, y.year, y.status as year_status, a.title, p.title as pillar_title, a.status,
            a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.withdrawn_at
       from activity a join agenda_year y on y.id = a.agenda_year_id join pillar p on p.id = a.pillar_id
-     where a.organisation_id = ${organisationId}
+     where a.organisation_id = ${organisationId} and a.pact_id = ${pactId}
      order by y.year desc, a.withdrawn_at nulls first, p.position, a.title`.execute(tx);
   return r.rows;
 }
 
 // ── Choices on the form ─────────────────────────────────────────────────────────────────────
 
-export async function listPillarChoices(tx: Executor, includeId: string | null): Promise<Array<{ id: string; title: string }>> {
+export async function listPillarChoices(tx: Executor, pactId: string, includeId: string | null): Promise<Array<{ id: string; title: string }>> {
   const r = await sql<{ id: string; title: string }>`
-    select id, title from pillar where archived_at is null or id = ${includeId}::uuid order by position, title`.execute(tx);
+    select id, title from pillar where pact_id = ${pactId} and (archived_at is null or id = ${includeId}::uuid) order by position, title`.execute(tx);
   return r.rows;
 }
 
-export async function listPartnerChoices(tx: Executor, exceptOrganisationId: string): Promise<Array<{ id: string; name: string }>> {
+export async function listPartnerChoices(tx: Executor, pactId: string, exceptOrganisationId: string): Promise<Array<{ id: string; name: string }>> {
   const r = await sql<{ id: string; name: string }>`
-    select id, name from organisation where id <> ${exceptOrganisationId} order by name`.execute(tx);
+    select id, name from organisation where pact_id = ${pactId} and id <> ${exceptOrganisationId} order by name`.execute(tx);
   return r.rows;
 }
 
@@ -302,8 +305,10 @@ export interface OrganisationStanding {
   left_on: string | null;
 }
 
-export async function findOrganisationStanding(tx: Executor, id: string): Promise<OrganisationStanding | undefined> {
-  const r = await sql<OrganisationStanding>`select id, name, left_on::text as left_on from organisation where id = ${id}`.execute(tx);
+/** An organisation of this pact with the date it left, if it did; undefined for another pact's organisation. */
+export async function findOrganisationStanding(tx: Executor, pactId: string, id: string): Promise<OrganisationStanding | undefined> {
+  const r = await sql<OrganisationStanding>`
+    select id, name, left_on::text as left_on from organisation where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
@@ -324,21 +329,21 @@ export async function insertActivity(
 }
 
 /** Updates the activity only if nobody saved since the version the form was made from. */
-export async function updateActivity(tx: Executor, id: string, input: ActivityInput, expectedVersion: string | null, now: Date): Promise<boolean> {
+export async function updateActivity(tx: Executor, pactId: string, id: string, input: ActivityInput, expectedVersion: string | null, now: Date): Promise<boolean> {
   const r = await sql`
     update activity set pillar_id = ${input.pillarId}, title = ${input.title}, goal = ${input.goal}, description = ${input.description},
            responsible_name = ${input.responsibleName}, starts_on = ${input.startsOn}::date, ends_on = ${input.endsOn}::date, updated_at = ${now}
-     where id = ${id} and withdrawn_at is null
+     where id = ${id} and pact_id = ${pactId} and withdrawn_at is null
        and (${expectedVersion}::timestamptz is null or date_trunc('milliseconds', updated_at) = ${expectedVersion}::timestamptz)`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
 export async function replaceActivityPartners(tx: Executor, pactId: string, activityId: string, partnerIds: string[]): Promise<void> {
-  await sql`delete from activity_partner where activity_id = ${activityId}`.execute(tx);
+  await sql`delete from activity_partner where activity_id = ${activityId} and pact_id = ${pactId}`.execute(tx);
   if (partnerIds.length === 0) return;
   await sql`
     insert into activity_partner (activity_id, organisation_id, pact_id)
-    select ${activityId}, o.id, ${pactId} from organisation o where o.id = any(${partnerIds}::uuid[])`.execute(tx);
+    select ${activityId}, o.id, ${pactId} from organisation o where o.id = any(${partnerIds}::uuid[]) and o.pact_id = ${pactId}`.execute(tx);
 }
 
 /**
@@ -346,37 +351,40 @@ export async function replaceActivityPartners(tx: Executor, pactId: string, acti
  * on the form removed, unless a review already recorded a result for them (those stay, history is kept).
  */
 export async function replaceIndicators(tx: Executor, pactId: string, activityId: string, indicators: ActivityInput['indicators']): Promise<void> {
-  const existing = await sql<{ id: string; position: number }>`select id, position from indicator where activity_id = ${activityId} order by position`.execute(tx);
+  const existing = await sql<{ id: string; position: number }>`
+    select id, position from indicator where activity_id = ${activityId} and pact_id = ${pactId} order by position`.execute(tx);
   const byPosition = new Map(existing.rows.map((r) => [r.position, r.id]));
   for (const [index, i] of indicators.entries()) {
     const position = index + 1;
     const id = byPosition.get(position);
     if (id) {
-      await sql`update indicator set name = ${i.name}, unit = ${i.unit}, target_value = ${i.target} where id = ${id}`.execute(tx);
+      await sql`update indicator set name = ${i.name}, unit = ${i.unit}, target_value = ${i.target} where id = ${id} and pact_id = ${pactId}`.execute(tx);
     } else {
       await sql`insert into indicator (pact_id, activity_id, position, name, unit, target_value)
                 values (${pactId}, ${activityId}, ${position}, ${i.name}, ${i.unit}, ${i.target})`.execute(tx);
     }
   }
   await sql`
-    delete from indicator i where i.activity_id = ${activityId} and i.position > ${indicators.length}
+    delete from indicator i where i.activity_id = ${activityId} and i.pact_id = ${pactId} and i.position > ${indicators.length}
        and not exists (select 1 from indicator_result r where r.indicator_id = i.id)`.execute(tx);
 }
 
-export async function markActivityWithdrawn(tx: Executor, id: string, now: Date): Promise<boolean> {
-  const r = await sql`update activity set withdrawn_at = ${now}, updated_at = ${now} where id = ${id} and withdrawn_at is null`.execute(tx);
+export async function markActivityWithdrawn(tx: Executor, pactId: string, id: string, now: Date): Promise<boolean> {
+  const r = await sql`
+    update activity set withdrawn_at = ${now}, updated_at = ${now} where id = ${id} and pact_id = ${pactId} and withdrawn_at is null`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
-/** Which of these organisations exist in the pact (row-level security hides the rest). */
-export async function existingOrganisationIds(tx: Executor, ids: string[]): Promise<Set<string>> {
+/** Which of these organisations are the pact's (an organisation of another pact is not). */
+export async function existingOrganisationIds(tx: Executor, pactId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const r = await sql<{ id: string }>`select id from organisation where id = any(${ids}::uuid[])`.execute(tx);
+  const r = await sql<{ id: string }>`select id from organisation where id = any(${ids}::uuid[]) and pact_id = ${pactId}`.execute(tx);
   return new Set(r.rows.map((x) => x.id));
 }
 
-export async function pillarUsable(tx: Executor, id: string, currentPillarId: string | null): Promise<boolean> {
+/** Whether the pillar is the pact's and takes activities (not archived, unless it is the activity's own). */
+export async function pillarUsable(tx: Executor, pactId: string, id: string, currentPillarId: string | null): Promise<boolean> {
   const r = await sql<{ ok: boolean }>`
-    select exists (select 1 from pillar where id = ${id} and (archived_at is null or id = ${currentPillarId}::uuid)) as ok`.execute(tx);
+    select exists (select 1 from pillar where id = ${id} and pact_id = ${pactId} and (archived_at is null or id = ${currentPillarId}::uuid)) as ok`.execute(tx);
   return r.rows[0]!.ok;
 }

@@ -185,3 +185,20 @@ test(`withdrawing needs the confirmation (${testEngine})`, async () => {
   assert.equal(row.withdrawn, true);
   assert.ok((await auditCount('activity.withdraw')) > 0);
 });
+
+test('an activity ending on 9999-12-31 is refused at the field with a clear message, in Dutch and English, and the input kept', async () => {
+  const coordinator = await t.sessionFor(personas.coordinator);
+  assert.equal((await coordinator.post('/p/lindewaard/agenda', { year: '2036' })).status, 303);
+  const url = `${org(ids.welzijn)}/new?year=2036`;
+  const dutch = await coordinator.post(url, activityFields(2036, 'Tot het einde der tijden', { endsOn: '9999-12-31' }));
+  assert.equal(dutch.status, 400);
+  const page = await dutch.text();
+  assert.ok(page.includes('Vul een datum in tussen 1 januari 2000 en 31 december 2100.'), 'the Dutch message');
+  assert.ok(page.includes('href="#field-endsOn"'), 'the error summary links to the end date');
+  assert.ok(page.includes('value="9999-12-31"') && page.includes('value="Tot het einde der tijden"'), 'the input is kept');
+  const english = await coordinator.post(url, activityFields(2036, 'Tot het einde der tijden', { endsOn: '9999-12-31' }), { cookie: `${coordinator.cookie}; sp_lang=en` });
+  assert.equal(english.status, 400);
+  assert.ok((await english.text()).includes('Enter a date between 1 January 2000 and 31 December 2100.'), 'the English message');
+  const stored = await sql<{ n: number }>`select count(*)::int as n from activity where title = 'Tot het einde der tijden'`.execute(t.database.db);
+  assert.equal(stored.rows[0]!.n, 0);
+});

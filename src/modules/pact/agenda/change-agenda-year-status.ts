@@ -25,7 +25,7 @@ export async function changeAgendaYearStatus(
   }
   const publishedAt = next.published ? (a.year.published_at ?? a.now) : null;
   const introduction = a.action === 'introduction' ? a.introduction : a.year.introduction;
-  const saved = await updateAgendaYear(tx, a.year.id, { status: next.status, publishedAt, introduction }, a.year.updated_at, a.now);
+  const saved = await updateAgendaYear(tx, a.pactId, a.year.id, { status: next.status, publishedAt, introduction }, a.year.updated_at, a.now);
   if (!saved) return { ok: false, reason: 'stale' };
   if (event) await insertAgendaYearEvent(tx, { pactId: a.pactId, yearId: a.year.id, kind: event, note: a.note, by: a.by, at: a.now });
   await audit({

@@ -3,7 +3,7 @@
 //   coordinators may still correct them;
 // - a partner that has left the pact registers nothing new (its activities stay in the agenda);
 // - the pillar must be one that is not archived (an activity keeps its archived pillar on edit);
-// - partners involved must be organisations of the pact.
+// - the pillar and the partners involved must be the pact's (another pact's ids are field errors).
 import type { AuditWriter } from '../../../platform/import/index.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import type { ActivityInput } from './activity-form.ts';
@@ -21,10 +21,10 @@ export type ActivityRefusal =
 
 export type ActivityOutcome = { ok: true; id: string } | ({ ok: false } & ActivityRefusal);
 
-async function checkChoices(tx: Tx, input: ActivityInput, organisationId: string, currentPillarId: string | null): Promise<ActivityOutcome | null> {
-  if (!(await pillarUsable(tx, input.pillarId, currentPillarId))) return { ok: false, reason: 'field', field: 'pillar', key: 'agenda.error.pillar' };
+async function checkChoices(tx: Tx, pactId: string, input: ActivityInput, organisationId: string, currentPillarId: string | null): Promise<ActivityOutcome | null> {
+  if (!(await pillarUsable(tx, pactId, input.pillarId, currentPillarId))) return { ok: false, reason: 'field', field: 'pillar', key: 'agenda.error.pillar' };
   const partnerIds = input.partnerIds.filter((id) => id !== organisationId);
-  const found = await existingOrganisationIds(tx, partnerIds);
+  const found = await existingOrganisationIds(tx, pactId, partnerIds);
   if (found.size !== partnerIds.length) return { ok: false, reason: 'field', field: 'partners', key: 'agenda.error.partners' };
   return null;
 }
@@ -36,7 +36,7 @@ export async function registerActivity(
 ): Promise<ActivityOutcome> {
   if (partnerHasLeftOn(a.organisation.left_on, a.today)) return { ok: false, reason: 'partner-left', leftOn: a.organisation.left_on! };
   if (a.year.status !== 'open' && !a.isCoordinator) return { ok: false, reason: 'year-locked' };
-  const refused = await checkChoices(tx, a.input, a.organisation.id, null);
+  const refused = await checkChoices(tx, a.pactId, a.input, a.organisation.id, null);
   if (refused) return refused;
   const id = await insertActivity(tx, { pactId: a.pactId, yearId: a.year.id, organisationId: a.organisation.id, input: a.input, by: a.by, now: a.now });
   await replaceActivityPartners(tx, a.pactId, id, a.input.partnerIds.filter((p) => p !== a.organisation.id));
@@ -62,11 +62,11 @@ export async function editActivity(
   audit: AuditWriter,
 ): Promise<ActivityOutcome> {
   if (a.activity.year_status !== 'open' && !a.isCoordinator) return { ok: false, reason: 'year-locked' };
-  const refused = await checkChoices(tx, a.input, a.activity.organisation_id, a.activity.pillar_id);
+  const refused = await checkChoices(tx, a.pactId, a.input, a.activity.organisation_id, a.activity.pillar_id);
   if (refused) return refused;
   const version = editVersion(a.input.version);
   if (version === undefined) return { ok: false, reason: 'stale' };
-  if (!(await updateActivity(tx, a.activity.id, a.input, version, a.now))) return { ok: false, reason: 'stale' };
+  if (!(await updateActivity(tx, a.pactId, a.activity.id, a.input, version, a.now))) return { ok: false, reason: 'stale' };
   await replaceActivityPartners(tx, a.pactId, a.activity.id, a.input.partnerIds.filter((p) => p !== a.activity.organisation_id));
   await replaceIndicators(tx, a.pactId, a.activity.id, a.input.indicators);
   await audit({
@@ -78,11 +78,11 @@ export async function editActivity(
 
 export async function withdrawActivity(
   tx: Tx,
-  a: { activity: ActivityRow; isCoordinator: boolean; now: Date },
+  a: { pactId: string; activity: ActivityRow; isCoordinator: boolean; now: Date },
   audit: AuditWriter,
 ): Promise<ActivityOutcome> {
   if (a.activity.year_status !== 'open' && !a.isCoordinator) return { ok: false, reason: 'year-locked' };
-  if (!(await markActivityWithdrawn(tx, a.activity.id, a.now))) return { ok: false, reason: 'stale' };
+  if (!(await markActivityWithdrawn(tx, a.pactId, a.activity.id, a.now))) return { ok: false, reason: 'stale' };
   await audit({ action: 'activity.withdraw', recordType: 'activity', recordId: a.activity.id, purpose: 'pact-administration', details: { year: a.activity.year } });
   return { ok: true, id: a.activity.id };
 }

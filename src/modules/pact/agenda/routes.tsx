@@ -42,7 +42,7 @@ const isCoordinator = (ctx: RouteContext<{ pact: string }>) => can(ctx.actor, 'p
 
 /** A year the actor may see: published for everyone, any for members of the pact; otherwise not there. */
 async function loadVisibleYear(ctx: RouteContext<{ pact: string; year: string }>): Promise<{ year: AgendaYearRow; isDraft: boolean }> {
-  const year = await findAgendaYear(ctx.tx, Number(ctx.params.year));
+  const year = await findAgendaYear(ctx.tx, ctx.pact!.id, Number(ctx.params.year));
   if (!year) throw new HttpError(404);
   const isDraft = year.published_at === null;
   if (isDraft && !can(ctx.actor, 'pact:read', { pact: ctx.pact })) throw new HttpError(404);
@@ -50,14 +50,14 @@ async function loadVisibleYear(ctx: RouteContext<{ pact: string; year: string }>
 }
 
 async function loadOrganisation(ctx: RouteContext<{ pact: string; org: string }>): Promise<OrganisationStanding> {
-  const organisation = await findOrganisationStanding(ctx.tx, ctx.params.org);
+  const organisation = await findOrganisationStanding(ctx.tx, ctx.pact!.id, ctx.params.org);
   if (!organisation) throw new HttpError(404);
   return organisation;
 }
 
 /** The activity under its organisation's address; one of another organisation is not there. */
 async function loadOrgActivity(ctx: RouteContext<{ pact: string; org: string; activity: string }>): Promise<ActivityRow> {
-  const activity = await findActivity(ctx.tx, ctx.params.activity);
+  const activity = await findActivity(ctx.tx, ctx.pact!.id, ctx.params.activity);
   if (!activity || activity.organisation_id !== ctx.params.org || activity.withdrawn_at) throw new HttpError(404);
   return activity;
 }
@@ -97,7 +97,7 @@ async function renderActivityForm(
   a: { organisation: OrganisationStanding; year: number; mode: 'new' | 'edit'; state: FormState; initial: ActivityFormInitial | null; activity?: ActivityRow; notice?: string },
 ) {
   const { c, tx, pact } = ctx;
-  const [pillars, partners] = [await listPillarChoices(tx, a.activity?.pillar_id ?? null), await listPartnerChoices(tx, a.organisation.id)];
+  const [pillars, partners] = [await listPillarChoices(tx, pact!.id, a.activity?.pillar_id ?? null), await listPartnerChoices(tx, pact!.id, a.organisation.id)];
   const base = `/p/${pact!.slug}/organisations/${a.organisation.id}/activities`;
   const action = a.mode === 'new' ? `${base}/new?year=${a.year}` : `${base}/${a.activity!.id}/edit`;
   const t = c.get('t');
@@ -126,7 +126,8 @@ function standingNotice(ctx: RouteContext<{ pact: string }>, a: { yearRow: Agend
 }
 
 async function initialFromActivity(ctx: RouteContext<{ pact: string }>, activity: ActivityRow): Promise<ActivityFormInitial> {
-  const [partners, indicators] = [await listActivityPartners(ctx.tx, activity.id), await listIndicators(ctx.tx, activity.id)];
+  const pactId = ctx.pact!.id;
+  const [partners, indicators] = [await listActivityPartners(ctx.tx, pactId, activity.id), await listIndicators(ctx.tx, pactId, activity.id)];
   return {
     title: activity.title, goal: activity.goal, pillar: activity.pillar_id, description: activity.description, responsible: activity.responsible_name,
     startsOn: activity.starts_on, endsOn: activity.ends_on, partners: partners.map((p) => p.id),
@@ -138,8 +139,8 @@ async function initialFromActivity(ctx: RouteContext<{ pact: string }>, activity
 /** The year a registration form is for: `?year=` when given, else the latest open one. */
 async function registrationYear(ctx: RouteContext<{ pact: string; org: string }>): Promise<AgendaYearRow> {
   const raw = ctx.c.req.query('year');
-  const year = raw === undefined || raw === '' ? await defaultRegistrationYear(ctx.tx) : /^\d{4}$/.test(raw) ? Number(raw) : null;
-  const row = year === null ? undefined : await findAgendaYear(ctx.tx, year);
+  const year = raw === undefined || raw === '' ? await defaultRegistrationYear(ctx.tx, ctx.pact!.id) : /^\d{4}$/.test(raw) ? Number(raw) : null;
+  const row = year === null ? undefined : await findAgendaYear(ctx.tx, ctx.pact!.id, year);
   if (!row) throw new HttpError(404);
   return row;
 }
@@ -147,7 +148,7 @@ async function registrationYear(ctx: RouteContext<{ pact: string; org: string }>
 async function renderYears(ctx: RouteContext<{ pact: string }>, status: 200 | 400 | 403 | 409, openState: FormState) {
   const { c, tx, pact, actor } = ctx;
   const isMember = can(actor, 'pact:read', { pact });
-  const years = await listAgendaYears(tx, !isMember);
+  const years = await listAgendaYears(tx, pact!.id, !isMember);
   c.status(status);
   return c.render(<AgendaYearsPage pact={pact!} years={years} isMember={isMember} canManage={isCoordinator(ctx)} openState={openState} />, {
     title: c.get('t')('agenda.years.title'),
@@ -156,9 +157,9 @@ async function renderYears(ctx: RouteContext<{ pact: string }>, status: 200 | 40
 
 async function renderManage(ctx: RouteContext<{ pact: string; year: string }>, status: 200 | 400 | 403 | 409, state: FormState) {
   const { c, tx, pact } = ctx;
-  const year = await findAgendaYear(tx, Number(ctx.params.year));
+  const year = await findAgendaYear(tx, pact!.id, Number(ctx.params.year));
   if (!year) throw new HttpError(404);
-  const events = await listAgendaYearEvents(tx, year.id);
+  const events = await listAgendaYearEvents(tx, pact!.id, year.id);
   await ctx.audit({ action: 'agenda-year.read-history', recordType: 'agenda_year', recordId: year.id, purpose: 'pact-administration', details: { year: year.year } });
   c.status(status);
   const actions = availableAgendaYearActions({ status: year.status, published: year.published_at !== null });
@@ -213,11 +214,11 @@ export const agendaRouteList: RouteSpec[] = [
       const by = groupingFrom(c.req.query('by'));
       const locale = c.get('locale');
       const today = todayOf(ctx);
-      const stamp = await compiledAgendaStamp(tx, year.id);
+      const stamp = await compiledAgendaStamp(tx, pact!.id, year.id);
       const key = `${pact!.id}|${year.year}|${by}|${locale}|${today}|${stamp}`;
       let kept = groupsCache.get(key);
       if (kept === undefined) {
-        const activities = await loadCompiledAgenda(tx, year.id);
+        const activities = await loadCompiledAgenda(tx, pact!.id, year.id);
         kept = {
           html: renderAgendaGroups({ groups: groupActivities(activities, by), t: c.get('t'), locale, slug: pact!.slug, year: year.year, by, today }),
           count: activities.length,
@@ -259,7 +260,7 @@ export const agendaRouteList: RouteSpec[] = [
     csrf: 'rerender',
     handler: async (ctx) => {
       const { c, tx, pact, actor, form, services, audit, flash } = ctx;
-      const year = await findAgendaYear(tx, Number(ctx.params.year));
+      const year = await findAgendaYear(tx, pact!.id, Number(ctx.params.year));
       if (!year) throw new HttpError(404);
       const parsed = parseForm(yearStatusForm, form!);
       if (ctx.csrfRejected) return renderManage(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
@@ -282,7 +283,7 @@ export const agendaRouteList: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, services, audit } = ctx;
       const { year, isDraft } = await loadVisibleYear(ctx);
-      const activities = await loadCompiledAgenda(tx, year.id);
+      const activities = await loadCompiledAgenda(tx, pact!.id, year.id);
       const pdf = await renderPdf(agendaPdfSpec({
         pactName: pact!.name, year: year.year, introduction: year.introduction, activities, t: c.get('t'), locale: c.get('locale'),
         today: todayOf(ctx), now: services.clock.now(), draft: isDraft,
@@ -299,7 +300,7 @@ export const agendaRouteList: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, audit } = ctx;
       const { year } = await loadVisibleYear(ctx);
-      const activities = await loadCompiledAgenda(tx, year.id);
+      const activities = await loadCompiledAgenda(tx, pact!.id, year.id);
       const { headers, rows } = agendaCsv({ year: year.year, activities, t: c.get('t') });
       await audit({ action: 'agenda.export-csv', recordType: 'agenda_year', recordId: year.id, purpose: 'pact-administration', details: { year: year.year, rows: rows.length } });
       return csvResponse(`${pact!.slug}-agenda-${year.year}.csv`, toCsv(headers, rows));
@@ -313,13 +314,14 @@ export const agendaRouteList: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, actor, params } = ctx;
       const { year, isDraft } = await loadVisibleYear(ctx);
-      const activity = await findActivity(tx, params.activity);
+      const activity = await findActivity(tx, pact!.id, params.activity);
       if (!activity || activity.agenda_year_id !== year.id) throw new HttpError(404);
       const canEdit = can(actor, 'organisation:edit', { pact, organisationId: activity.organisation_id });
       // A withdrawn activity is no longer part of the agenda: only its editors still find it.
       if (activity.withdrawn_at && !canEdit) throw new HttpError(404);
       const [partners, indicators, reviews, carry] = [
-        await listActivityPartners(tx, activity.id), await listIndicators(tx, activity.id), await listActivityReviews(tx, activity.id), await findCarryLinks(tx, activity),
+        await listActivityPartners(tx, pact!.id, activity.id), await listIndicators(tx, pact!.id, activity.id), await listActivityReviews(tx, pact!.id, activity.id),
+        await findCarryLinks(tx, pact!.id, activity),
       ];
       if (isDraft || actor.kind === 'person') {
         await ctx.audit({ action: 'activity.read', recordType: 'activity', recordId: activity.id, purpose: 'pact-administration', details: { year: year.year } });
@@ -339,8 +341,8 @@ export const agendaRouteList: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact } = ctx;
       const organisation = await loadOrganisation(ctx);
-      const activities = await listOrganisationActivities(tx, organisation.id);
-      const years = await listAgendaYears(tx, false);
+      const activities = await listOrganisationActivities(tx, pact!.id, organisation.id);
+      const years = await listAgendaYears(tx, pact!.id, false);
       const open = years.find((y) => y.status === 'open');
       const registerYear = open ? open.year : isCoordinator(ctx) ? (years[0]?.year ?? null) : null;
       const leftOn = partnerHasLeftOn(organisation.left_on, todayOf(ctx)) ? organisation.left_on : null;
@@ -407,7 +409,7 @@ export const agendaRouteList: RouteSpec[] = [
     handler: async (ctx) => {
       const organisation = await loadOrganisation(ctx);
       const activity = await loadOrgActivity(ctx);
-      const yearRow = (await findAgendaYear(ctx.tx, activity.year))!;
+      const yearRow = (await findAgendaYear(ctx.tx, ctx.pact!.id, activity.year))!;
       return renderActivityForm(ctx, 200, {
         organisation, year: activity.year, mode: 'edit', state: {}, initial: await initialFromActivity(ctx, activity), activity,
         notice: standingNotice(ctx, { yearRow, organisation, mode: 'edit' }),
@@ -437,7 +439,7 @@ export const agendaRouteList: RouteSpec[] = [
       if (!outcome.ok) {
         if (outcome.reason === 'stale') {
           // Show the user's own input again, on top of the version now stored, so a second save wins knowingly.
-          const fresh = (await findActivity(tx, activity.id))!;
+          const fresh = (await findActivity(tx, pact!.id, activity.id))!;
           return render(409, { values: { ...parsed.values, version: fresh.updated_at.toISOString() }, formError: 'agenda.form.stale' });
         }
         return render(outcome.reason === 'field' ? 400 : 409, { values: parsed.values, ...refusalMessage(ctx, outcome, activity.year) });
@@ -463,7 +465,7 @@ export const agendaRouteList: RouteSpec[] = [
       };
       if (ctx.csrfRejected) return render(403, { formError: 'form.error.csrf' });
       if (!parsed.ok) return render(400, parsed);
-      const outcome = await withdrawActivity(tx, { activity, isCoordinator: isCoordinator(ctx), now: services.clock.now() }, audit);
+      const outcome = await withdrawActivity(tx, { pactId: pact!.id, activity, isCoordinator: isCoordinator(ctx), now: services.clock.now() }, audit);
       if (!outcome.ok) return render(409, refusalMessage(ctx, outcome, activity.year));
       flash('agenda.withdraw.done');
       return c.redirect(`/p/${pact!.slug}/organisations/${activity.organisation_id}/activities`, 303);

@@ -19,9 +19,9 @@ export async function resubmitInitiative(
   const { initiative: i, value: v } = input;
   const next = transition(i.status, 'resubmit', 'proposer');
   if (!next.ok) return { ok: false, reason: 'not-allowed' };
-  if (v.neighbourhood && !(await neighbourhoodExists(tx, v.neighbourhood))) return { ok: false, reason: 'unknown-choice', field: 'neighbourhood' };
-  if (v.pillar && !(await openPillarExists(tx, v.pillar))) return { ok: false, reason: 'unknown-choice', field: 'pillar' };
-  await updateContent(tx, i.id, {
+  if (v.neighbourhood && !(await neighbourhoodExists(tx, input.pact.id, v.neighbourhood))) return { ok: false, reason: 'unknown-choice', field: 'neighbourhood' };
+  if (v.pillar && !(await openPillarExists(tx, input.pact.id, v.pillar))) return { ok: false, reason: 'unknown-choice', field: 'pillar' };
+  await updateContent(tx, input.pact.id, i.id, {
     title: v.title, description: v.description, targetGroup: v.targetGroup, neighbourhoodId: v.neighbourhood || null,
     pillarId: v.pillar || null, support: v.support, supportNotes: v.supportNotes, now: input.now,
   });

@@ -9,8 +9,8 @@ import { transition } from './initiative-status.ts';
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'gone';
 
 /** What the confirmation link leads to, without changing anything (for the page the GET shows). */
-export async function confirmationState(tx: Executor, tokenHash: string, now: Date): Promise<{ state: ConfirmOutcome | 'open'; title?: string }> {
-  const found = await findByConfirmToken(tx, tokenHash);
+export async function confirmationState(tx: Executor, pactId: string, tokenHash: string, now: Date): Promise<{ state: ConfirmOutcome | 'open'; title?: string }> {
+  const found = await findByConfirmToken(tx, pactId, tokenHash);
   if (!found || found.status === 'withdrawn') return { state: 'gone' };
   if (found.status !== 'unconfirmed') return { state: 'already-confirmed', title: found.title };
   if (!confirmLinkUsable(found.created_at, now)) return { state: 'gone' };
@@ -22,7 +22,7 @@ export async function confirmInitiative(
   input: { pact: PactSummary; tokenHash: string; now: Date },
   audit: RouteContext['audit'],
 ): Promise<ConfirmOutcome> {
-  const found = await findByConfirmToken(tx, input.tokenHash);
+  const found = await findByConfirmToken(tx, input.pact.id, input.tokenHash);
   if (!found || found.status === 'withdrawn') return 'gone';
   if (found.status !== 'unconfirmed') return 'already-confirmed';
   if (!confirmLinkUsable(found.created_at, input.now)) return 'gone';

@@ -1,5 +1,5 @@
-// Queries of the open umbrella. Every query runs in the request's transaction under row-level
-// security: only the current pact's rows are there.
+// Queries of the open umbrella. Every query names the pact, and runs in the request's transaction
+// under row-level security as well: only the current pact's rows are there.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { InitiativeSearch, SupportKind } from './initiative-forms.ts';
@@ -50,27 +50,29 @@ const joins = sql`
   left join neighbourhood n on n.id = i.neighbourhood_id
   left join pillar pl on pl.id = i.pillar_id`;
 
-export async function findInitiative(tx: Executor, id: string): Promise<InitiativeRow | undefined> {
-  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} where i.id = ${id}`.execute(tx);
+export async function findInitiative(tx: Executor, pactId: string, id: string): Promise<InitiativeRow | undefined> {
+  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} where i.id = ${id} and i.pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
-export async function findByConfirmToken(tx: Executor, tokenHash: string): Promise<InitiativeRow | undefined> {
-  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} where i.confirm_token_hash = ${tokenHash}`.execute(tx);
+export async function findByConfirmToken(tx: Executor, pactId: string, tokenHash: string): Promise<InitiativeRow | undefined> {
+  const r = await sql<InitiativeRow>`
+    select ${columns} from initiative i ${joins} where i.confirm_token_hash = ${tokenHash} and i.pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
-export async function findByStatusToken(tx: Executor, tokenHash: string): Promise<InitiativeRow | undefined> {
-  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} where i.status_token_hash = ${tokenHash}`.execute(tx);
+export async function findByStatusToken(tx: Executor, pactId: string, tokenHash: string): Promise<InitiativeRow | undefined> {
+  const r = await sql<InitiativeRow>`
+    select ${columns} from initiative i ${joins} where i.status_token_hash = ${tokenHash} and i.pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
 /** Published initiatives matching the search, newest first. */
-export async function searchPublished(tx: Executor, search: InitiativeSearch, limit = 200): Promise<InitiativeRow[]> {
+export async function searchPublished(tx: Executor, pactId: string, search: InitiativeSearch, limit = 200): Promise<InitiativeRow[]> {
   const pattern = search.q === '' ? null : `%${search.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const r = await sql<InitiativeRow>`
     select ${columns} from initiative i ${joins}
-     where i.status = 'published'
+     where i.pact_id = ${pactId} and i.status = 'published'
        and (${search.pillar || null}::uuid is null or i.pillar_id = ${search.pillar || null}::uuid)
        and (${search.neighbourhood || null}::uuid is null or i.neighbourhood_id = ${search.neighbourhood || null}::uuid)
        and (${pattern}::text is null or i.title ilike ${pattern} or i.description ilike ${pattern}
@@ -81,33 +83,37 @@ export async function searchPublished(tx: Executor, search: InitiativeSearch, li
 }
 
 /** Every initiative of the pact (for coordinators), newest first. Unconfirmed ones included. */
-export async function listAll(tx: Executor): Promise<InitiativeRow[]> {
-  const r = await sql<InitiativeRow>`select ${columns} from initiative i ${joins} order by i.created_at desc, i.id`.execute(tx);
+export async function listAll(tx: Executor, pactId: string): Promise<InitiativeRow[]> {
+  const r = await sql<InitiativeRow>`
+    select ${columns} from initiative i ${joins} where i.pact_id = ${pactId} order by i.created_at desc, i.id`.execute(tx);
   return r.rows;
 }
 
-export async function listStatusChanges(tx: Executor, initiativeId: string): Promise<StatusChangeRow[]> {
+export async function listStatusChanges(tx: Executor, pactId: string, initiativeId: string): Promise<StatusChangeRow[]> {
   const r = await sql<StatusChangeRow>`
     select c.id::text as id, c.from_status, c.to_status, c.message, p.display_name as by_name, c.by_proposer, c.changed_at
       from initiative_status_change c left join person p on p.id = c.by_person
-     where c.initiative_id = ${initiativeId}
+     where c.initiative_id = ${initiativeId} and c.pact_id = ${pactId}
      order by c.id`.execute(tx);
   return r.rows;
 }
 
 /** Neighbourhoods and pillars to choose from (archived pillars take no new initiatives). */
-export async function listChoices(tx: Executor): Promise<{ neighbourhoods: Choice[]; pillars: Choice[] }> {
-  const n = await sql<Choice>`select id, name from neighbourhood order by name`.execute(tx);
-  const p = await sql<Choice>`select id, title as name from pillar where archived_at is null order by position, title`.execute(tx);
+export async function listChoices(tx: Executor, pactId: string): Promise<{ neighbourhoods: Choice[]; pillars: Choice[] }> {
+  const n = await sql<Choice>`select id, name from neighbourhood where pact_id = ${pactId} order by name`.execute(tx);
+  const p = await sql<Choice>`
+    select id, title as name from pillar where pact_id = ${pactId} and archived_at is null order by position, title`.execute(tx);
   return { neighbourhoods: n.rows, pillars: p.rows };
 }
 
-export async function neighbourhoodExists(tx: Executor, id: string): Promise<boolean> {
-  return (await sql`select 1 from neighbourhood where id = ${id}`.execute(tx)).rows.length > 0;
+/** Whether this is a neighbourhood of the pact (one of another pact is not). */
+export async function neighbourhoodExists(tx: Executor, pactId: string, id: string): Promise<boolean> {
+  return (await sql`select 1 from neighbourhood where id = ${id} and pact_id = ${pactId}`.execute(tx)).rows.length > 0;
 }
 
-export async function openPillarExists(tx: Executor, id: string): Promise<boolean> {
-  return (await sql`select 1 from pillar where id = ${id} and archived_at is null`.execute(tx)).rows.length > 0;
+/** Whether this is a pillar of the pact that takes new initiatives (not archived). */
+export async function openPillarExists(tx: Executor, pactId: string, id: string): Promise<boolean> {
+  return (await sql`select 1 from pillar where id = ${id} and pact_id = ${pactId} and archived_at is null`.execute(tx)).rows.length > 0;
 }
 
 export async function insertInitiative(
@@ -130,6 +136,7 @@ export async function insertInitiative(
 
 export async function updateContent(
   tx: Executor,
+  pactId: string,
   id: string,
   change: { title: string; description: string; targetGroup: string; neighbourhoodId: string | null; pillarId: string | null; support: SupportKind[]; supportNotes: string; now: Date },
 ): Promise<void> {
@@ -137,7 +144,7 @@ export async function updateContent(
     update initiative set title = ${change.title}, description = ${change.description}, target_group = ${change.targetGroup},
            neighbourhood_id = ${change.neighbourhoodId}, pillar_id = ${change.pillarId},
            support_needed = ${`{${change.support.join(',')}}`}::text[], support_notes = ${change.supportNotes}, updated_at = ${change.now}
-     where id = ${id}`.execute(tx);
+     where id = ${id} and pact_id = ${pactId}`.execute(tx);
 }
 
 /**
@@ -160,7 +167,7 @@ export async function changeStatus(
            published_at = case when ${change.to} = 'published' then ${change.now}::timestamptz else published_at end,
            status_token_hash = coalesce(${change.statusTokenHash ?? null}::text, status_token_hash),
            updated_at = ${change.now}
-     where id = ${change.id} and status = ${change.from}`.execute(tx);
+     where id = ${change.id} and pact_id = ${change.pactId} and status = ${change.from}`.execute(tx);
   if (Number(r.numAffectedRows ?? 0) !== 1) return false;
   await sql`
     insert into initiative_status_change (pact_id, initiative_id, from_status, to_status, message, by_person, by_proposer, changed_at)
@@ -175,6 +182,8 @@ export async function recordFirstStatus(tx: Executor, pactId: string, id: string
 }
 
 // ── Rate limit ──────────────────────────────────────────────────────────────────────────────
+// The counters are installation-level (migration 0014): no pact_id, readable from every pact's
+// request, so that a second pact gives no fresh allowance. They hold keyed hashes only.
 export async function countAttempts(tx: Executor, kind: 'address' | 'email', keyHash: string, since: Date): Promise<number> {
   const r = await sql<{ n: string }>`
     select count(*)::text as n from initiative_submission_attempt
@@ -182,8 +191,8 @@ export async function countAttempts(tx: Executor, kind: 'address' | 'email', key
   return Number(r.rows[0]!.n);
 }
 
-export async function recordAttempt(tx: Executor, pactId: string, kind: 'address' | 'email', keyHash: string, now: Date): Promise<void> {
+export async function recordAttempt(tx: Executor, kind: 'address' | 'email', keyHash: string, now: Date): Promise<void> {
   await sql`
-    insert into initiative_submission_attempt (pact_id, key_kind, key_hash, attempted_at)
-    values (${pactId}, ${kind}, ${keyHash}, ${now})`.execute(tx);
+    insert into initiative_submission_attempt (key_kind, key_hash, attempted_at)
+    values (${kind}, ${keyHash}, ${now})`.execute(tx);
 }

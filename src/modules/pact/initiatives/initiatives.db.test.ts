@@ -215,6 +215,19 @@ test('over the rate limit per e-mail address: 429, a clear message, the input ke
   t.clock.advance(-61 * 60_000);
 });
 
+test('the rate limit counts over every pact: a second pact gives no fresh allowance', async () => {
+  const email = 'rondreizer@voorbeeld.example';
+  for (let i = 1; i <= 3; i++) assert.equal((await t.anonymous().post(`${base}/new`, proposal({ title: `Rondreis ${i}`, email }))).status, 200);
+  const elsewhere = proposal({ title: 'Rondreis in Hagedoorn', email, neighbourhood: '', pillar: '' });
+  const refused = await t.anonymous().post('/p/hagedoorn/initiatives/new', elsewhere);
+  assert.equal(refused.status, 429);
+  assert.ok((await refused.text()).includes('value="Rondreis in Hagedoorn"'), 'the input is kept');
+  assert.equal((await initiativeByTitle('Rondreis in Hagedoorn')).length, 0);
+  // Control: another address is welcome in Hagedoorn.
+  const other = await t.anonymous().post('/p/hagedoorn/initiatives/new', { ...elsewhere, title: 'Eerste idee in Hagedoorn', email: 'buur@hagedoorn.example' });
+  assert.equal(other.status, 200);
+});
+
 test('bad input: 400 with field messages and the input kept; unknown choices refused', async () => {
   const r = await t.anonymous().post(`${base}/new`, proposal({ email: 'geen adres', consent: '', title: 'Bewaard' }));
   assert.equal(r.status, 400);

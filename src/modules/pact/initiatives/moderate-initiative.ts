@@ -18,7 +18,7 @@ export async function moderateInitiative(
   input: { pact: PactSummary; personId: string; id: string; action: ModerationAction; message: string; origin: string; now: Date },
   audit: RouteContext['audit'],
 ): Promise<ModerateOutcome> {
-  const found = await findInitiative(tx, input.id);
+  const found = await findInitiative(tx, input.pact.id, input.id);
   if (!found) return { ok: false, reason: 'not-found' };
   const next = transition(found.status, input.action, 'coordinator', input.message);
   if (!next.ok) return { ok: false, reason: next.reason === 'message-required' ? 'message-required' : 'not-allowed' };

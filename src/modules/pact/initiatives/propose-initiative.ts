@@ -1,7 +1,8 @@
 /**
  * Stores a proposal from the public form as `unconfirmed` and queues the mail with the
  * confirmation link — in the request's transaction. Refuses a neighbourhood or pillar that is not
- * the pact's, and a proposal over the rate limit (per client address and per e-mail address).
+ * the pact's, and a proposal over the rate limit (per client address and per e-mail address,
+ * counted over every pact of the installation).
  */
 import type { PactSummary } from '../../../access/policy.ts';
 import type { RouteContext } from '../../../access/route.ts';
@@ -32,16 +33,16 @@ export async function proposeInitiative(
   audit: RouteContext['audit'],
 ): Promise<ProposeOutcome> {
   const { pact, value: v, now } = input;
-  if (v.neighbourhood && !(await neighbourhoodExists(tx, v.neighbourhood))) return { ok: false, reason: 'unknown-choice', field: 'neighbourhood' };
-  if (v.pillar && !(await openPillarExists(tx, v.pillar))) return { ok: false, reason: 'unknown-choice', field: 'pillar' };
+  if (v.neighbourhood && !(await neighbourhoodExists(tx, pact.id, v.neighbourhood))) return { ok: false, reason: 'unknown-choice', field: 'neighbourhood' };
+  if (v.pillar && !(await openPillarExists(tx, pact.id, v.pillar))) return { ok: false, reason: 'unknown-choice', field: 'pillar' };
 
   const since = new Date(now.getTime() - RATE_LIMIT.windowMinutes * 60_000);
   if (await countAttempts(tx, 'email', input.emailKey, since) >= RATE_LIMIT.perEmail) return { ok: false, reason: 'rate-limited' };
   if (input.addressKey && (await countAttempts(tx, 'address', input.addressKey, since)) >= RATE_LIMIT.perAddress) {
     return { ok: false, reason: 'rate-limited' };
   }
-  await recordAttempt(tx, pact.id, 'email', input.emailKey, now);
-  if (input.addressKey) await recordAttempt(tx, pact.id, 'address', input.addressKey, now);
+  await recordAttempt(tx, 'email', input.emailKey, now);
+  if (input.addressKey) await recordAttempt(tx, 'address', input.addressKey, now);
 
   const confirm = newLinkToken();
   const status = newLinkToken();

@@ -35,7 +35,7 @@ const canManage = (ctx: RouteContext<unknown>) => can(ctx.actor, 'pact:manage', 
 
 async function renderPropose(ctx: RouteContext<{ pact: string }>, status: 200 | 400 | 403 | 429, state: FormState = {}) {
   const { c, tx, pact } = ctx;
-  const choices: Choices = await listChoices(tx);
+  const choices: Choices = await listChoices(tx, pact!.id);
   c.status(status);
   return c.render(<ProposePage pact={pact!} choices={choices} state={state} />, { title: c.get('t')('initiatives.propose.title') });
 }
@@ -56,14 +56,14 @@ function renderLink(
 async function loadMine(ctx: RouteContext<{ pact: string; initiativeToken: string }>) {
   const token = ctx.params.initiativeToken;
   if (!looksLikeLinkToken(token)) return undefined;
-  return findByStatusToken(ctx.tx, hashLinkToken(token));
+  return findByStatusToken(ctx.tx, ctx.pact!.id, hashLinkToken(token));
 }
 
 async function renderMine(ctx: RouteContext<{ pact: string; initiativeToken: string }>, status: 200 | 400 | 403 | 409, state: FormState = {}) {
   const { c, tx, pact } = ctx;
   const initiative = await loadMine(ctx);
   if (!initiative) return renderLink(ctx, 'gone');
-  const [history, choices] = [await listStatusChanges(tx, initiative.id), await listChoices(tx)];
+  const [history, choices] = [await listStatusChanges(tx, pact!.id, initiative.id), await listChoices(tx, pact!.id)];
   c.status(status);
   return c.render(
     <MinePage pact={pact!} initiative={initiative} history={history} state={state} token={ctx.params.initiativeToken} choices={choices} />,
@@ -73,9 +73,9 @@ async function renderMine(ctx: RouteContext<{ pact: string; initiativeToken: str
 
 async function renderModerate(ctx: RouteContext<{ pact: string; initiative: string }>, status: 200 | 400 | 403 | 409, state: FormState = {}) {
   const { c, tx, pact, audit } = ctx;
-  const initiative = await findInitiative(tx, ctx.params.initiative);
+  const initiative = await findInitiative(tx, pact!.id, ctx.params.initiative);
   if (!initiative) throw new HttpError(404);
-  const history = await listStatusChanges(tx, initiative.id);
+  const history = await listStatusChanges(tx, pact!.id, initiative.id);
   await audit({
     action: 'initiative.read', recordType: 'initiative', recordId: initiative.id, purpose: 'initiative-handling', details: { contact: true },
   });
@@ -99,7 +99,7 @@ export const initiativeRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact } = ctx;
       const search = parseSearch(new URL(c.req.url).searchParams);
-      const [initiatives, choices] = [await searchPublished(tx, search), await listChoices(tx)];
+      const [initiatives, choices] = [await searchPublished(tx, pact!.id, search), await listChoices(tx, pact!.id)];
       return c.render(<ListPage pact={pact!} initiatives={initiatives} choices={choices} search={search} canManage={canManage(ctx)} />, {
         title: c.get('t')('initiatives.list.title'),
       });
@@ -112,7 +112,7 @@ export const initiativeRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
       const t = c.get('t');
-      const rows = await listAll(tx);
+      const rows = await listAll(tx, pact!.id);
       await audit({ action: 'initiative.export', recordType: 'initiative', purpose: 'initiative-handling', details: { rows: rows.length, contact: true } });
       const csv = toCsv(
         [
@@ -181,7 +181,7 @@ export const initiativeRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const token = ctx.params.initiativeToken;
       if (!looksLikeLinkToken(token)) return renderLink(ctx, 'gone');
-      const found = await confirmationState(ctx.tx, hashLinkToken(token), ctx.services.clock.now());
+      const found = await confirmationState(ctx.tx, ctx.pact!.id, hashLinkToken(token), ctx.services.clock.now());
       return renderLink(ctx, found.state, found.title);
     },
   }),
@@ -198,10 +198,10 @@ export const initiativeRoutes: RouteSpec[] = [
       const hash = hashLinkToken(token);
       if (ctx.csrfRejected) {
         // The page again, with its button and a fresh token: nothing confirmed.
-        const found = await confirmationState(tx, hash, services.clock.now());
+        const found = await confirmationState(tx, pactOf(ctx).id, hash, services.clock.now());
         return renderLink(ctx, found.state, found.title, 403);
       }
-      const before = await confirmationState(tx, hash, services.clock.now());
+      const before = await confirmationState(tx, pactOf(ctx).id, hash, services.clock.now());
       const outcome = await confirmInitiative(tx, { pact: pactOf(ctx), tokenHash: hash, now: services.clock.now() }, audit);
       return renderLink(ctx, outcome, before.title);
     },
@@ -251,7 +251,7 @@ export const initiativeRoutes: RouteSpec[] = [
     permission: 'pact:manage',
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
-      const initiatives = await listAll(tx);
+      const initiatives = await listAll(tx, pact!.id);
       // The queue shows the proposers' names and e-mail addresses.
       await audit({ action: 'initiative.list', recordType: 'initiative', purpose: 'initiative-handling', details: { rows: initiatives.length, contact: true } });
       return c.render(<ModerationPage pact={pact!} initiatives={initiatives} />, { title: c.get('t')('initiatives.moderation.title') });
@@ -264,11 +264,11 @@ export const initiativeRoutes: RouteSpec[] = [
     params: initiativeParams,
     handler: async (ctx) => {
       const { c, tx, pact, audit } = ctx;
-      const initiative = await findInitiative(tx, ctx.params.initiative);
+      const initiative = await findInitiative(tx, pact!.id, ctx.params.initiative);
       const coordinator = canManage(ctx);
       // Only published initiatives are public; coordinators see the others too.
       if (!initiative || (initiative.status !== 'published' && !coordinator)) throw new HttpError(404);
-      const history = coordinator ? await listStatusChanges(tx, initiative.id) : [];
+      const history = coordinator ? await listStatusChanges(tx, pact!.id, initiative.id) : [];
       if (coordinator) {
         await audit({ action: 'initiative.read', recordType: 'initiative', recordId: initiative.id, purpose: 'initiative-handling', details: { contact: true } });
       }

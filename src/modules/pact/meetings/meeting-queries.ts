@@ -1,4 +1,5 @@
-// Queries of the pact's meetings. Row-level security limits every query to the request's pact.
+// Queries of the pact's meetings. Every query names the pact; row-level security limits every query
+// to the request's pact as well.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { MeetingKind, MeetingStatus, MeetingValue, MeetingVisibility } from './meeting.ts';
@@ -25,7 +26,7 @@ export interface MeetingListRow extends MeetingRow {
   organisations_present: number;
 }
 
-export async function listMeetings(tx: Executor, options: { publicOnly: boolean }): Promise<MeetingListRow[]> {
+export async function listMeetings(tx: Executor, pactId: string, options: { publicOnly: boolean }): Promise<MeetingListRow[]> {
   const r = await sql<MeetingListRow>`
     select m.id, m.kind, m.title, m.starts_at, m.ends_at, m.place, m.agenda, m.visibility, m.status, m.other_attendees,
            m.minutes, m.updated_at, m.revision,
@@ -33,23 +34,23 @@ export async function listMeetings(tx: Executor, options: { publicOnly: boolean 
            (select count(*)::int from meeting_action_item a where a.meeting_id = m.id and a.done_at is null) as open_actions,
            (select count(*)::int from meeting_attendance a where a.meeting_id = m.id) as organisations_present
       from meeting m
-     where (${!options.publicOnly} or m.visibility = 'public')
+     where m.pact_id = ${pactId} and (${!options.publicOnly} or m.visibility = 'public')
      order by m.starts_at, m.title`.execute(tx);
   return r.rows;
 }
 
 /** Public meetings that have not ended at `now`, for the iCalendar feed. */
-export async function listUpcomingPublicMeetings(tx: Executor, now: Date): Promise<MeetingRow[]> {
+export async function listUpcomingPublicMeetings(tx: Executor, pactId: string, now: Date): Promise<MeetingRow[]> {
   const r = await sql<MeetingRow>`
     select id, kind, title, starts_at, ends_at, place, agenda, visibility, status, other_attendees, minutes, updated_at, revision
-      from meeting where visibility = 'public' and ends_at > ${now} order by starts_at limit 500`.execute(tx);
+      from meeting where pact_id = ${pactId} and visibility = 'public' and ends_at > ${now} order by starts_at limit 500`.execute(tx);
   return r.rows;
 }
 
-export async function findMeeting(tx: Executor, id: string): Promise<MeetingRow | undefined> {
+export async function findMeeting(tx: Executor, pactId: string, id: string): Promise<MeetingRow | undefined> {
   const r = await sql<MeetingRow>`
     select id, kind, title, starts_at, ends_at, place, agenda, visibility, status, other_attendees, minutes, updated_at, revision
-      from meeting where id = ${id}`.execute(tx);
+      from meeting where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
@@ -66,11 +67,11 @@ export async function insertMeeting(tx: Executor, pactId: string, v: MeetingValu
 }
 
 /** Updates a meeting; returns false when it changed since the form's `expectedRevision` (someone else saved first). */
-export async function updateMeeting(tx: Executor, id: string, v: MeetingValue & { status: MeetingStatus }, expectedRevision: number | null, now: Date): Promise<boolean> {
+export async function updateMeeting(tx: Executor, pactId: string, id: string, v: MeetingValue & { status: MeetingStatus }, expectedRevision: number | null, now: Date): Promise<boolean> {
   const r = await sql`
     update meeting set kind = ${v.kind}, title = ${v.title}, starts_at = ${v.startsAt}, ends_at = ${v.endsAt}, place = ${v.place},
            agenda = ${v.agenda}, visibility = ${v.visibility}, status = ${v.status}, minutes = ${v.minutes}, updated_at = ${now}, revision = revision + 1
-     where id = ${id} and (${expectedRevision}::int is null or revision = ${expectedRevision}::int)`.execute(tx);
+     where id = ${id} and pact_id = ${pactId} and (${expectedRevision}::int is null or revision = ${expectedRevision}::int)`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
@@ -79,37 +80,39 @@ export async function insertMeetingStatusChange(tx: Executor, pactId: string, me
             values (${pactId}, ${meetingId}, ${from}, ${to}, ${by}, ${now})`.execute(tx);
 }
 
-export async function listMeetingStatusHistory(tx: Executor, meetingId: string): Promise<Array<{ from_status: MeetingStatus | null; to_status: MeetingStatus; changed_at: Date }>> {
+export async function listMeetingStatusHistory(tx: Executor, pactId: string, meetingId: string): Promise<Array<{ from_status: MeetingStatus | null; to_status: MeetingStatus; changed_at: Date }>> {
   const r = await sql<{ from_status: MeetingStatus | null; to_status: MeetingStatus; changed_at: Date }>`
-    select from_status, to_status, changed_at from meeting_status_change where meeting_id = ${meetingId} order by id`.execute(tx);
+    select from_status, to_status, changed_at from meeting_status_change where meeting_id = ${meetingId} and pact_id = ${pactId} order by id`.execute(tx);
   return r.rows;
 }
 
-export async function listAttendance(tx: Executor, meetingId: string): Promise<Array<{ id: string; name: string }>> {
+export async function listAttendance(tx: Executor, pactId: string, meetingId: string): Promise<Array<{ id: string; name: string }>> {
   const r = await sql<{ id: string; name: string }>`
     select o.id, o.name from meeting_attendance a join organisation o on o.id = a.organisation_id
-     where a.meeting_id = ${meetingId} order by o.name`.execute(tx);
+     where a.meeting_id = ${meetingId} and a.pact_id = ${pactId} order by o.name`.execute(tx);
   return r.rows;
 }
 
 /** Replaces who was present; returns false when an organisation is not one of the pact's. */
 export async function replaceAttendance(tx: Executor, pactId: string, meetingId: string, organisations: string[], otherAttendees: number, now: Date): Promise<boolean> {
   if (organisations.length > 0) {
-    const known = await sql<{ n: number }>`select count(*)::int as n from organisation where id = any(${organisations}::uuid[])`.execute(tx);
+    const known = await sql<{ n: number }>`
+      select count(*)::int as n from organisation where id = any(${organisations}::uuid[]) and pact_id = ${pactId}`.execute(tx);
     if (known.rows[0]!.n !== organisations.length) return false;
   }
-  await sql`delete from meeting_attendance where meeting_id = ${meetingId}`.execute(tx);
+  await sql`delete from meeting_attendance where meeting_id = ${meetingId} and pact_id = ${pactId}`.execute(tx);
   for (const organisationId of organisations) {
     await sql`insert into meeting_attendance (meeting_id, organisation_id, pact_id) values (${meetingId}, ${organisationId}, ${pactId})`.execute(tx);
   }
-  await sql`update meeting set other_attendees = ${otherAttendees}, updated_at = ${now} where id = ${meetingId}`.execute(tx);
+  await sql`update meeting set other_attendees = ${otherAttendees}, updated_at = ${now} where id = ${meetingId} and pact_id = ${pactId}`.execute(tx);
   return true;
 }
 
 export interface DecisionRow { id: string; text: string; recorded_at: Date }
 
-export async function listDecisions(tx: Executor, meetingId: string): Promise<DecisionRow[]> {
-  const r = await sql<DecisionRow>`select id, text, recorded_at from meeting_decision where meeting_id = ${meetingId} order by recorded_at, id`.execute(tx);
+export async function listDecisions(tx: Executor, pactId: string, meetingId: string): Promise<DecisionRow[]> {
+  const r = await sql<DecisionRow>`
+    select id, text, recorded_at from meeting_decision where meeting_id = ${meetingId} and pact_id = ${pactId} order by recorded_at, id`.execute(tx);
   return r.rows;
 }
 
@@ -136,21 +139,21 @@ const actionItemColumns = sql`
   a.id, a.meeting_id, a.text, a.owner_organisation_id, o.name as owner_name, to_char(a.due_on, 'YYYY-MM-DD') as due_on,
   a.activity_id, act.title as activity_title, a.done_at`;
 
-export async function listActionItems(tx: Executor, meetingId: string): Promise<ActionItemRow[]> {
+export async function listActionItems(tx: Executor, pactId: string, meetingId: string): Promise<ActionItemRow[]> {
   const r = await sql<ActionItemRow>`
     select ${actionItemColumns}
       from meeting_action_item a join organisation o on o.id = a.owner_organisation_id left join activity act on act.id = a.activity_id
-     where a.meeting_id = ${meetingId} order by a.created_at, a.id`.execute(tx);
+     where a.meeting_id = ${meetingId} and a.pact_id = ${pactId} order by a.created_at, a.id`.execute(tx);
   return r.rows;
 }
 
 /** Action items of meetings that link this activity, with their meeting: for the activity's page. */
-export async function listActionItemsForActivity(tx: Executor, activityId: string): Promise<Array<ActionItemRow & { meeting_title: string; meeting_starts_at: Date; meeting_visibility: MeetingVisibility }>> {
+export async function listActionItemsForActivity(tx: Executor, pactId: string, activityId: string): Promise<Array<ActionItemRow & { meeting_title: string; meeting_starts_at: Date; meeting_visibility: MeetingVisibility }>> {
   const r = await sql<ActionItemRow & { meeting_title: string; meeting_starts_at: Date; meeting_visibility: MeetingVisibility }>`
     select ${actionItemColumns}, m.title as meeting_title, m.starts_at as meeting_starts_at, m.visibility as meeting_visibility
       from meeting_action_item a join meeting m on m.id = a.meeting_id join organisation o on o.id = a.owner_organisation_id
       left join activity act on act.id = a.activity_id
-     where a.activity_id = ${activityId} order by m.starts_at, a.created_at`.execute(tx);
+     where a.activity_id = ${activityId} and a.pact_id = ${pactId} order by m.starts_at, a.created_at`.execute(tx);
   return r.rows;
 }
 
@@ -165,25 +168,29 @@ export async function insertActionItem(
   return r.rows[0]!.id;
 }
 
-export async function setActionItemDone(tx: Executor, meetingId: string, itemId: string, done: boolean, now: Date): Promise<boolean> {
-  const r = await sql`update meeting_action_item set done_at = ${done ? now : null} where id = ${itemId} and meeting_id = ${meetingId}`.execute(tx);
+export async function setActionItemDone(tx: Executor, pactId: string, meetingId: string, itemId: string, done: boolean, now: Date): Promise<boolean> {
+  const r = await sql`
+    update meeting_action_item set done_at = ${done ? now : null}
+     where id = ${itemId} and meeting_id = ${meetingId} and pact_id = ${pactId}`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
-export async function organisationExists(tx: Executor, id: string): Promise<boolean> {
-  const r = await sql<{ id: string }>`select id from organisation where id = ${id}`.execute(tx);
+/** Whether this is an organisation of the pact (one of another pact is not). */
+export async function organisationExists(tx: Executor, pactId: string, id: string): Promise<boolean> {
+  const r = await sql<{ id: string }>`select id from organisation where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows.length === 1;
 }
 
 /** The pact's activities to link an action item to (newest years first), when the agenda has any. */
-export async function listActivityChoices(tx: Executor): Promise<Array<{ id: string; title: string; year: number }>> {
+export async function listActivityChoices(tx: Executor, pactId: string): Promise<Array<{ id: string; title: string; year: number }>> {
   const r = await sql<{ id: string; title: string; year: number }>`
     select a.id, a.title, y.year from activity a join agenda_year y on y.id = a.agenda_year_id
-     where a.withdrawn_at is null order by y.year desc, a.title limit 1000`.execute(tx);
+     where a.pact_id = ${pactId} and a.withdrawn_at is null order by y.year desc, a.title limit 1000`.execute(tx);
   return r.rows;
 }
 
-export async function activityExists(tx: Executor, id: string): Promise<boolean> {
-  const r = await sql<{ id: string }>`select id from activity where id = ${id}`.execute(tx);
+/** Whether this is an activity of the pact (one of another pact is not). */
+export async function activityExists(tx: Executor, pactId: string, id: string): Promise<boolean> {
+  const r = await sql<{ id: string }>`select id from activity where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows.length === 1;
 }

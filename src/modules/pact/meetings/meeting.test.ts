@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fromLocal, toLocal } from './local-time.ts';
-import { isUpcoming, mayChangeMeetingStatus, meetingStatuses, meetingTransitions, nextMeetingStatuses, parseAttendanceForm, parseMeetingForm } from './meeting.ts';
+import { parseForm } from '../../../platform/forms.ts';
+import { actionItemSchema, isUpcoming, mayChangeMeetingStatus, meetingStatuses, meetingTransitions, nextMeetingStatuses, parseAttendanceForm, parseMeetingForm } from './meeting.ts';
 
 function form(entries: Record<string, string | string[]>): FormData {
   const f = new FormData();
@@ -75,4 +76,16 @@ test('property: the meeting form never throws, and an accepted form always ends 
     if (parsed.ok) assert.ok(parsed.value.endsAt > parsed.value.startsAt);
     else assert.ok(Object.keys(parsed.errors).length > 0);
   }), { numRuns: 300 });
+});
+
+test('a meeting date or action item due date outside 2000–2100 is a field error', () => {
+  const r = parseMeetingForm(form({ kind: 'conference', title: 'Conferentie', date: '9999-12-31', startTime: '19:30', endTime: '21:00', visibility: 'public' }));
+  assert.ok(!r.ok);
+  if (!r.ok) {
+    assert.deepEqual(r.errors.date, { key: 'form.error.dateRange' });
+    assert.equal(r.values.date, '9999-12-31');
+  }
+  const item = parseForm(actionItemSchema, form({ text: 'Bellen', owner: '00000000-0000-4000-8000-000000000001', dueOn: '3026-01-01' }));
+  assert.ok(!item.ok);
+  if (!item.ok) assert.deepEqual(item.errors.dueOn, { key: 'form.error.dateRange' });
 });

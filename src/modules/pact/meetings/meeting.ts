@@ -1,6 +1,6 @@
 // Meetings of a pact: kinds, visibility, the status transitions and the forms. Pure: no I/O.
 import { z } from 'zod';
-import { parseForm, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
+import { dateField, optionalDateField, parseForm, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
 import { fromLocal } from './local-time.ts';
 
 export const meetingKinds = ['conference', 'follow_up', 'working_group', 'other'] as const;
@@ -26,7 +26,7 @@ export function nextMeetingStatuses(from: MeetingStatus): MeetingStatus[] {
   return [from, ...meetingTransitions[from]];
 }
 
-const localDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.error.date');
+const localDate = dateField();
 const localTime = z.string().trim().regex(/^\d{2}:\d{2}$/, 'meetings.error.time');
 
 const meetingSchema = z.object({
@@ -103,7 +103,7 @@ export const decisionSchema = z.object({ decision: z.string().trim().min(1).max(
 export const actionItemSchema = z.object({
   text: z.string().trim().min(1).max(1000),
   owner: z.uuid({ message: 'form.error.choice' }),
-  dueOn: z.union([z.literal(''), localDate]).default(''),
+  dueOn: optionalDateField(),
   activity: z.union([z.literal(''), z.uuid({ message: 'form.error.choice' })]).default(''),
 });
 

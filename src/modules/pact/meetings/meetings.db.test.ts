@@ -59,7 +59,7 @@ test(`a coordinator creates a meeting, records attendance, a decision and an act
 
   const items = await t.database.db.transaction().execute(async (tx) => {
     await sql`select set_config('app.pact_id', ${ids.pact}, true)`.execute(tx);
-    return listActionItemsForActivity(tx, ids.activity);
+    return listActionItemsForActivity(tx, ids.pact, ids.activity);
   });
   assert.equal(items.length, 1);
   assert.equal(items[0]!.meeting_id, id);
@@ -143,4 +143,15 @@ test(`the public sees public meetings only; the feed holds upcoming public meeti
 
   const csv = await (await coordinator.get(`${base}.csv`)).text();
   assert.match(csv, /Besloten werkgroep/);
+});
+
+test('a meeting on 9999-12-31 is refused at the date with a clear message and the input kept', async () => {
+  const coordinator = await t.sessionFor(personas.coordinator);
+  const r = await coordinator.post(`${base}/new`, meetingForm({ title: 'Heel ver weg', date: '9999-12-31' }));
+  assert.equal(r.status, 400);
+  const page = await r.text();
+  assert.ok(page.includes('Vul een datum in tussen 1 januari 2000 en 31 december 2100.'));
+  assert.ok(page.includes('value="9999-12-31"') && page.includes('Heel ver weg'), 'the input is kept');
+  const stored = await sql<{ n: number }>`select count(*)::int as n from meeting where title = 'Heel ver weg'`.execute(t.database.db);
+  assert.equal(stored.rows[0]!.n, 0);
 });

@@ -16,11 +16,11 @@ export type EditMeetingResult = { ok: true } | { ok: false; reason: 'not-found' 
 export async function editMeeting(
   tx: Tx, pactId: string, meetingId: string, value: MeetingValue, expectedRevision: number | null, by: string | null, now: Date, audit: AuditWriter,
 ): Promise<EditMeetingResult> {
-  const current = await findMeeting(tx, meetingId);
+  const current = await findMeeting(tx, pactId, meetingId);
   if (!current) return { ok: false, reason: 'not-found' };
   const status = value.status ?? current.status;
   if (!mayChangeMeetingStatus(current.status, status)) return { ok: false, reason: 'status-not-allowed' };
-  if (!(await updateMeeting(tx, meetingId, { ...value, status }, expectedRevision, now))) return { ok: false, reason: 'changed' };
+  if (!(await updateMeeting(tx, pactId, meetingId, { ...value, status }, expectedRevision, now))) return { ok: false, reason: 'changed' };
   if (status !== current.status) await insertMeetingStatusChange(tx, pactId, meetingId, current.status, status, by, now);
   await audit({
     action: 'meeting.update', recordType: 'meeting', recordId: meetingId, purpose: 'pact-administration',

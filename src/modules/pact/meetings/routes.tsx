@@ -32,7 +32,7 @@ function isMember(ctx: RouteContext<unknown>): boolean {
 
 /** The meeting of the path; a members-only meeting is not there for anyone outside the pact. */
 async function loadMeeting(ctx: MeetingCtx): Promise<MeetingRow> {
-  const meeting = await findMeeting(ctx.tx, ctx.params.meeting);
+  const meeting = await findMeeting(ctx.tx, ctx.pact!.id, ctx.params.meeting);
   if (!meeting || (meeting.visibility !== 'public' && !isMember(ctx))) throw new HttpError(404);
   return meeting;
 }
@@ -54,9 +54,11 @@ async function renderMeeting(
 ) {
   const { c, tx, pact, actor } = ctx;
   const canManage = can(actor, 'pact:manage', { pact });
-  const [attendance, decisions, actions] = [await listAttendance(tx, meeting.id), await listDecisions(tx, meeting.id), await listActionItems(tx, meeting.id)];
-  const organisations = canManage ? await listOrganisationSummaries(tx) : [];
-  const activities = canManage ? await listActivityChoices(tx) : [];
+  const [attendance, decisions, actions] = [
+    await listAttendance(tx, pact!.id, meeting.id), await listDecisions(tx, pact!.id, meeting.id), await listActionItems(tx, pact!.id, meeting.id),
+  ];
+  const organisations = canManage ? await listOrganisationSummaries(tx, pact!.id) : [];
+  const activities = canManage ? await listActivityChoices(tx, pact!.id) : [];
   c.status(status);
   return c.render(
     <MeetingPage pact={pact!} meeting={meeting} attendance={attendance} decisions={decisions} actions={actions} canManage={canManage}
@@ -83,7 +85,7 @@ export const meetingRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, actor, services } = ctx;
       const member = isMember(ctx);
-      const meetings = await listMeetings(tx, { publicOnly: !member });
+      const meetings = await listMeetings(tx, pact!.id, { publicOnly: !member });
       const now = services.clock.now();
       const upcoming = meetings.filter((m) => isUpcoming({ endsAt: m.ends_at }, now));
       const past = meetings.filter((m) => !isUpcoming({ endsAt: m.ends_at }, now)).reverse();
@@ -99,7 +101,7 @@ export const meetingRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ tx, pact, services }) => {
       const now = services.clock.now();
-      const meetings = await listUpcomingPublicMeetings(tx, now);
+      const meetings = await listUpcomingPublicMeetings(tx, pact!.id, now);
       const base = services.publicUrl ? services.publicUrl.replace(/\/$/, '') : null;
       const body = renderCalendar({
         productId: '-//Schakelpunt//Meetings//NL',
@@ -133,7 +135,7 @@ export const meetingRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
       const t = c.get('t');
-      const meetings = await listMeetings(tx, { publicOnly: false });
+      const meetings = await listMeetings(tx, pact!.id, { publicOnly: false });
       await audit({ action: 'meeting.export', recordType: 'meeting', purpose: 'pact-administration', details: { rows: meetings.length } });
       const csv = toCsv(
         [t('meetings.csv.date'), t('meetings.csv.start'), t('meetings.csv.end'), t('meetings.titleLabel'), t('meetings.kind'), t('meetings.place'),
@@ -204,7 +206,7 @@ export const meetingRoutes: RouteSpec[] = [
         if (result.reason === 'not-found') throw new HttpError(404);
         if (result.reason === 'status-not-allowed') return renderForm(ctx, meeting, { values: parsed.values, errors: { status: { key: 'meetings.error.statusChange' } } }, 400);
         // Shown with the stored meeting's new version, so that saving again overwrites knowingly.
-        const current = (await findMeeting(tx, meeting.id)) ?? meeting;
+        const current = (await findMeeting(tx, pact!.id, meeting.id)) ?? meeting;
         return renderForm(ctx, current, { values: { ...parsed.values, version: String(current.revision) }, formError: 'meetings.error.changed' }, 409);
       }
       flash('meetings.saved');
@@ -269,7 +271,7 @@ export const meetingRoutes: RouteSpec[] = [
         const toggle = parseForm(actionDoneSchema, form!);
         if (ctx.csrfRejected) return renderMeeting(ctx, meeting, 403, { actionState: { formError: 'form.error.csrf' } });
         if (!toggle.ok) return renderMeeting(ctx, meeting, 400, { actionState: { errors: { item: { key: 'form.error.choice' } } } });
-        if (!(await setActionItemDone(tx, meeting.id, toggle.value.item, toggle.value.done === 'yes', now))) throw new HttpError(404);
+        if (!(await setActionItemDone(tx, pact!.id, meeting.id, toggle.value.item, toggle.value.done === 'yes', now))) throw new HttpError(404);
         await audit({ action: 'meeting.action-item.done', recordType: 'meeting_action_item', recordId: toggle.value.item, purpose: 'pact-administration', details: { done: toggle.value.done === 'yes' } });
         flash('meetings.actionChanged');
         return c.redirect(`/p/${pact!.slug}/meetings/${meeting.id}#actions-heading`, 303);
@@ -278,10 +280,10 @@ export const meetingRoutes: RouteSpec[] = [
       if (ctx.csrfRejected) return renderMeeting(ctx, meeting, 403, { actionState: { values: parsed.values, formError: 'form.error.csrf' } });
       if (!parsed.ok) return renderMeeting(ctx, meeting, 400, { actionState: parsed });
       const v = parsed.value;
-      if (!(await organisationExists(tx, v.owner))) {
+      if (!(await organisationExists(tx, pact!.id, v.owner))) {
         return renderMeeting(ctx, meeting, 400, { actionState: { values: parsed.values, errors: { owner: { key: 'meetings.error.unknownOrganisation' } } } });
       }
-      if (v.activity && !(await activityExists(tx, v.activity))) {
+      if (v.activity && !(await activityExists(tx, pact!.id, v.activity))) {
         return renderMeeting(ctx, meeting, 400, { actionState: { values: parsed.values, errors: { activity: { key: 'meetings.error.unknownActivity' } } } });
       }
       if (v.dueOn && Number.isNaN(Date.parse(`${v.dueOn}T00:00:00Z`))) {

@@ -29,14 +29,14 @@ export async function changeMembership(
   const { actor, pactId, organisationId, membership, role, teamId, now } = input;
   await lockMemberships(tx, pactId);
   const refusal = checkMembershipChange({
-    actor, organisationId, currentRole: membership.role, nextRole: role, counts: await countAdministrators(tx, organisationId),
+    actor, organisationId, currentRole: membership.role, nextRole: role, counts: await countAdministrators(tx, pactId, organisationId),
   });
   if (refusal) return { ok: false, reason: refusal };
   if (role === membership.role && teamId === membership.team_id) return { ok: true, membershipId: membership.id, changed: false };
-  if (role !== membership.role && (await holdsActiveRole(tx, membership.person_id, organisationId, role))) {
+  if (role !== membership.role && (await holdsActiveRole(tx, pactId, membership.person_id, organisationId, role))) {
     return { ok: false, reason: 'already-holds-role' };
   }
-  if (!(await endMembershipRow(tx, membership.id, now))) return { ok: false, reason: 'already-ended' };
+  if (!(await endMembershipRow(tx, pactId, membership.id, now))) return { ok: false, reason: 'already-ended' };
   const successorId = await insertMembershipRow(tx, { pactId, personId: membership.person_id, organisationId, teamId, role, now });
   const kind = role !== membership.role ? 'role-changed' : 'team-changed';
   await insertMembershipEnd(tx, { membershipId: membership.id, pactId, kind, reason: '', endedBy: actor.personId, now, successorId });

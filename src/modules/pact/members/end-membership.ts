@@ -18,10 +18,10 @@ export async function endMembership(
   const { actor, pactId, organisationId, membership, reason, now } = input;
   await lockMemberships(tx, pactId);
   const refusal = checkMembershipChange({
-    actor, organisationId, currentRole: membership.role, nextRole: null, counts: await countAdministrators(tx, organisationId),
+    actor, organisationId, currentRole: membership.role, nextRole: null, counts: await countAdministrators(tx, pactId, organisationId),
   });
   if (refusal) return { ok: false, reason: refusal };
-  if (!(await endMembershipRow(tx, membership.id, now))) return { ok: false, reason: 'already-ended' };
+  if (!(await endMembershipRow(tx, pactId, membership.id, now))) return { ok: false, reason: 'already-ended' };
   await insertMembershipEnd(tx, { membershipId: membership.id, pactId, kind: 'deactivated', reason, endedBy: actor.personId, now, successorId: null });
   // The reason is free text about a person: it stays in membership_end, out of the audit log.
   await audit({

@@ -36,31 +36,31 @@ const membershipJoins = sql`
   left join membership_end e on e.membership_id = m.id
   left join person b on b.id = e.ended_by`;
 
-/** Every membership row of an organisation, current and ended (row-level security keeps it to the request's pact). */
-export async function listMemberships(tx: Executor, organisationId: string): Promise<MembershipRow[]> {
+/** Every membership row of an organisation of the pact, current and ended. */
+export async function listMemberships(tx: Executor, pactId: string, organisationId: string): Promise<MembershipRow[]> {
   const r = await sql<MembershipRow>`
     select ${membershipColumns}
       from membership m ${membershipJoins}
-     where m.organisation_id = ${organisationId}
+     where m.organisation_id = ${organisationId} and m.pact_id = ${pactId}
      order by m.ended_at desc nulls first, p.display_name, m.role, m.created_at`.execute(tx);
   return r.rows;
 }
 
-/** One membership row, only if it belongs to this organisation. */
-export async function findMembership(tx: Executor, organisationId: string, membershipId: string): Promise<MembershipRow | undefined> {
+/** One membership row, only if it belongs to this organisation of this pact. */
+export async function findMembership(tx: Executor, pactId: string, organisationId: string, membershipId: string): Promise<MembershipRow | undefined> {
   const r = await sql<MembershipRow>`
     select ${membershipColumns}
       from membership m ${membershipJoins}
-     where m.id = ${membershipId} and m.organisation_id = ${organisationId}`.execute(tx);
+     where m.id = ${membershipId} and m.organisation_id = ${organisationId} and m.pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
 /** The rows of one person in one organisation, newest first: the history shown beside a membership. */
-export async function listPersonHistory(tx: Executor, organisationId: string, personId: string): Promise<MembershipRow[]> {
+export async function listPersonHistory(tx: Executor, pactId: string, organisationId: string, personId: string): Promise<MembershipRow[]> {
   const r = await sql<MembershipRow>`
     select ${membershipColumns}
       from membership m ${membershipJoins}
-     where m.organisation_id = ${organisationId} and m.person_id = ${personId}
+     where m.organisation_id = ${organisationId} and m.person_id = ${personId} and m.pact_id = ${pactId}
      order by m.created_at desc, m.ended_at desc nulls first`.execute(tx);
   return r.rows;
 }
@@ -74,24 +74,25 @@ export async function lockMemberships(tx: Executor, pactId: string): Promise<voi
 }
 
 /** Active partner admins of the organisation and active coordinators of the pact. */
-export async function countAdministrators(tx: Executor, organisationId: string): Promise<{ partnerAdmins: number; coordinators: number }> {
+export async function countAdministrators(tx: Executor, pactId: string, organisationId: string): Promise<{ partnerAdmins: number; coordinators: number }> {
   const r = await sql<{ partner_admins: number; coordinators: number }>`
     select count(*) filter (where role = 'partner_admin' and organisation_id = ${organisationId})::int as partner_admins,
            count(*) filter (where role = 'pact_coordinator')::int as coordinators
-      from membership where ended_at is null`.execute(tx);
+      from membership where pact_id = ${pactId} and ended_at is null`.execute(tx);
   return { partnerAdmins: r.rows[0]!.partner_admins, coordinators: r.rows[0]!.coordinators };
 }
 
-export async function holdsActiveRole(tx: Executor, personId: string, organisationId: string, role: Role): Promise<boolean> {
+export async function holdsActiveRole(tx: Executor, pactId: string, personId: string, organisationId: string, role: Role): Promise<boolean> {
   const r = await sql<{ found: boolean }>`
     select exists (select 1 from membership
-                    where person_id = ${personId} and organisation_id = ${organisationId} and role = ${role} and ended_at is null) as found`.execute(tx);
+                    where pact_id = ${pactId} and person_id = ${personId} and organisation_id = ${organisationId}
+                      and role = ${role} and ended_at is null) as found`.execute(tx);
   return r.rows[0]!.found;
 }
 
 /** Ends the row if it is still current; false when someone ended it first. */
-export async function endMembershipRow(tx: Executor, membershipId: string, now: Date): Promise<boolean> {
-  const r = await sql`update membership set ended_at = ${now} where id = ${membershipId} and ended_at is null`.execute(tx);
+export async function endMembershipRow(tx: Executor, pactId: string, membershipId: string, now: Date): Promise<boolean> {
+  const r = await sql`update membership set ended_at = ${now} where id = ${membershipId} and pact_id = ${pactId} and ended_at is null`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 

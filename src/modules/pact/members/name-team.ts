@@ -11,7 +11,7 @@ export async function addTeam(
   audit: RouteContext['audit'],
 ): Promise<TeamNameOutcome> {
   await lockTeamNames(tx, input.organisationId);
-  if (await teamNameTaken(tx, input.organisationId, input.name, null)) return { ok: false, reason: 'name-taken' };
+  if (await teamNameTaken(tx, input.pactId, input.organisationId, input.name, null)) return { ok: false, reason: 'name-taken' };
   const teamId = await insertTeam(tx, input);
   await audit({ action: 'team.create', recordType: 'team', recordId: teamId, purpose: 'pact-administration', details: { organisation: input.organisationId } });
   return { ok: true, teamId };
@@ -19,12 +19,12 @@ export async function addTeam(
 
 export async function renameTeam(
   tx: Executor,
-  input: { organisationId: string; teamId: string; name: string },
+  input: { pactId: string; organisationId: string; teamId: string; name: string },
   audit: RouteContext['audit'],
 ): Promise<TeamNameOutcome> {
   await lockTeamNames(tx, input.organisationId);
-  if (await teamNameTaken(tx, input.organisationId, input.name, input.teamId)) return { ok: false, reason: 'name-taken' };
-  await renameTeamRow(tx, input.teamId, input.name);
+  if (await teamNameTaken(tx, input.pactId, input.organisationId, input.name, input.teamId)) return { ok: false, reason: 'name-taken' };
+  await renameTeamRow(tx, input.pactId, input.teamId, input.name);
   await audit({ action: 'team.rename', recordType: 'team', recordId: input.teamId, purpose: 'pact-administration', details: { organisation: input.organisationId } });
   return { ok: true, teamId: input.teamId };
 }

@@ -27,15 +27,15 @@ type MembershipCtx = RouteContext<z.output<typeof membershipParams>>;
 type Organisation = { id: string; name: string };
 
 async function loadOrganisation(ctx: OrganisationCtx): Promise<Organisation> {
-  // Row-level security: an organisation of another pact is not there.
-  const organisation = await findOrganisation(ctx.tx, ctx.params.org);
+  // Bounded by the pact (and by row-level security): an organisation of another pact is not there.
+  const organisation = await findOrganisation(ctx.tx, ctx.pact!.id, ctx.params.org);
   if (!organisation) throw new HttpError(404);
   return { id: organisation.id, name: organisation.name };
 }
 
 async function loadMembership(ctx: MembershipCtx): Promise<{ organisation: Organisation; membership: MembershipRow }> {
   const organisation = await loadOrganisation(ctx);
-  const membership = await findMembership(ctx.tx, organisation.id, ctx.params.membership);
+  const membership = await findMembership(ctx.tx, ctx.pact!.id, organisation.id, ctx.params.membership);
   if (!membership) throw new HttpError(404);
   return { organisation, membership };
 }
@@ -53,13 +53,13 @@ async function renderMember(
   status: 200 | 400 | 403 | 409 = 200,
 ) {
   const { c, tx, pact, actor, audit } = ctx;
-  const history = await listPersonHistory(tx, organisation.id, membership.person_id);
+  const history = await listPersonHistory(tx, pact!.id, organisation.id, membership.person_id);
   // A person's roles and e-mail address are personal data: the read is logged (ids only).
   await audit({
     action: 'membership.read', recordType: 'membership', recordId: membership.id, subjectPersonId: membership.person_id,
     purpose: 'pact-administration', details: { organisation: organisation.id },
   });
-  const teams = await listTeamsWithCounts(tx, organisation.id);
+  const teams = await listTeamsWithCounts(tx, pact!.id, organisation.id);
   c.status(status);
   return c.render(
     <MemberPage
@@ -79,7 +79,7 @@ async function renderMember(
 
 async function renderTeams(ctx: OrganisationCtx, organisation: Organisation, states: { addState?: FormState; rename?: { teamId: string; state: FormState } }, status: 200 | 400 | 403 = 200) {
   const { c, tx, pact } = ctx;
-  const teams = await listTeamsWithCounts(tx, organisation.id);
+  const teams = await listTeamsWithCounts(tx, pact!.id, organisation.id);
   c.status(status);
   return c.render(<TeamsPage pact={pact!} organisation={organisation} teams={teams} addState={states.addState ?? {}} rename={states.rename} />, {
     title: c.get('t')('teams.title', { organisation: organisation.name }),
@@ -103,7 +103,7 @@ export const memberRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, actor, audit } = ctx;
       const organisation = await loadOrganisation(ctx);
-      const memberships = await listMemberships(tx, organisation.id);
+      const memberships = await listMemberships(tx, pact!.id, organisation.id);
       await audit({
         action: 'membership.list', recordType: 'organisation', recordId: organisation.id, purpose: 'pact-administration',
         details: { people: [...new Set(memberships.map((m) => m.person_id))], withEnded: true },
@@ -142,7 +142,7 @@ export const memberRoutes: RouteSpec[] = [
       if (!parsed.ok) return rerender(400, parsed);
       if (membership.ended_at) return rerender(409, { values: parsed.values, formError: 'members.alreadyEnded' });
       const teamId = parsed.value.team === '' ? null : parsed.value.team;
-      if (teamId && !(await findTeam(tx, organisation.id, teamId))) {
+      if (teamId && !(await findTeam(tx, pact!.id, organisation.id, teamId))) {
         return rerender(400, { values: parsed.values, errors: { team: { key: 'members.teamUnknown' } } });
       }
       const outcome = await changeMembership(
@@ -235,13 +235,13 @@ export const memberRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, form, flash, params } = ctx;
       const organisation = await loadOrganisation(ctx);
-      const team = await findTeam(tx, organisation.id, params.team);
+      const team = await findTeam(tx, pact!.id, organisation.id, params.team);
       if (!team) throw new HttpError(404);
       const parsed = parseForm(teamForm, form!);
       const rerender = (status: 400 | 403, state: FormState) => renderTeams(ctx, organisation, { rename: { teamId: team.id, state } }, status);
       if (ctx.csrfRejected) return rerender(403, { values: parsed.values, formError: 'form.error.csrf' });
       if (!parsed.ok) return rerender(400, parsed);
-      const outcome = await renameTeam(tx, { organisationId: organisation.id, teamId: team.id, name: parsed.value.name }, ctx.audit);
+      const outcome = await renameTeam(tx, { pactId: pact!.id, organisationId: organisation.id, teamId: team.id, name: parsed.value.name }, ctx.audit);
       if (!outcome.ok) return rerender(400, { values: parsed.values, errors: { name: { key: 'teams.nameTaken' } } });
       flash('teams.renamed');
       return c.redirect(`/p/${pact!.slug}/organisations/${organisation.id}/teams`, 303);

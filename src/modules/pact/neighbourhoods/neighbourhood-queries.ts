@@ -8,9 +8,8 @@ export interface NeighbourhoodRow {
   name: string;
 }
 
-export async function listNeighbourhoods(tx: Executor): Promise<NeighbourhoodRow[]> {
-  // Row-level security limits this to the pact of the request.
-  const r = await sql<NeighbourhoodRow>`select id, code, name from neighbourhood order by code`.execute(tx);
+export async function listNeighbourhoods(tx: Executor, pactId: string): Promise<NeighbourhoodRow[]> {
+  const r = await sql<NeighbourhoodRow>`select id, code, name from neighbourhood where pact_id = ${pactId} order by code`.execute(tx);
   return r.rows;
 }
 

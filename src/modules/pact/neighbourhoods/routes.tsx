@@ -34,7 +34,7 @@ async function renderNeighbourhoods(
   states: { addState?: FormState; uploadState?: FormState } = {},
 ) {
   const { c, tx, pact } = ctx;
-  const [neighbourhoods, jobs] = [await listNeighbourhoods(tx), await listImportJobs(tx, neighbourhoodImporter.kind, 5)];
+  const [neighbourhoods, jobs] = [await listNeighbourhoods(tx, pact!.id), await listImportJobs(tx, pact!.id, neighbourhoodImporter.kind, 5)];
   c.status(status);
   return c.render(
     <NeighbourhoodsPage pact={pact!} neighbourhoods={neighbourhoods} jobs={jobs} addState={states.addState ?? {}} uploadState={states.uploadState ?? {}} />,
@@ -43,8 +43,8 @@ async function renderNeighbourhoods(
 }
 
 async function loadJob(ctx: RouteContext<{ pact: string; id: string }>): Promise<{ job: ImportJobRow; kind: (typeof importKinds)[string] }> {
-  // Row-level security: a job of another pact is not there.
-  const job = await findImportJob(ctx.tx, ctx.params.id);
+  // Bounded by the pact (and by row-level security): a job of another pact is not there.
+  const job = await findImportJob(ctx.tx, ctx.params.id, ctx.pact!.id);
   const kind = job ? importKinds[job.kind] : undefined;
   if (!job || !kind) throw new HttpError(404);
   return { job, kind };
@@ -136,7 +136,7 @@ export const neighbourhoodRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
       const t = c.get('t');
-      const neighbourhoods = await listNeighbourhoods(tx);
+      const neighbourhoods = await listNeighbourhoods(tx, pact!.id);
       await audit({ action: 'neighbourhood.export', recordType: 'neighbourhood', purpose: 'pact-administration', details: { rows: neighbourhoods.length } });
       // The headers are ones the importer accepts, so an export can be edited and read back in.
       const csv = toCsv([t('neighbourhoods.code'), t('neighbourhoods.name')], neighbourhoods.map((n) => [n.code, n.name]));

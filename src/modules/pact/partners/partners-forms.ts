@@ -1,11 +1,11 @@
 // The forms of the pact profile, covenant versions, representatives, signatures and partnership. Pure: no I/O.
 import { z } from 'zod';
-import { isCalendarDate } from '../../../platform/calendar/index.ts';
+import { dateField } from '../../../platform/forms.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A local date as yyyy-mm-dd that exists in the calendar. */
-export const calendarDateField = z.string().trim().refine((v) => isCalendarDate(v), 'form.error.date');
+/** A local date as yyyy-mm-dd that exists in the calendar, within the years forms accept. */
+export const calendarDateField = dateField();
 
 /** The pact's "stip op de horizon": its mission, the year it should be reached, and pillars or paths. */
 export const pactProfileForm = z.object({

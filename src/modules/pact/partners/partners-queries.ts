@@ -1,5 +1,6 @@
 // Queries of the pact profile, covenant versions, representatives, signatures and partnership.
-// Row-level security limits every pact-scoped table to the pact of the request.
+// Every query names the pact; row-level security limits every pact-scoped table to the pact of the
+// request as well (the second wall).
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { OrganisationKind } from '../organisation.ts';
@@ -25,7 +26,7 @@ export async function findHomeProfile(
     select p.mission, p.horizon_year, p.pillar_label,
            (select json_agg(json_build_object('id', pl.id, 'title', pl.title, 'description', pl.description)
                             order by pl.position, pl.title)
-              from pillar pl where pl.archived_at is null) as pillars
+              from pillar pl where pl.pact_id = p.id and pl.archived_at is null) as pillars
       from pact p where p.id = ${pactId}`.execute(tx);
   const row = r.rows[0];
   return { mission: row?.mission ?? '', horizon_year: row?.horizon_year ?? null, pillar_label: row?.pillar_label ?? 'pillar', pillars: row?.pillars ?? [] };
@@ -46,17 +47,17 @@ export interface CovenantVersionRow {
   adopted_on: string;
 }
 
-export async function listCovenantVersions(tx: Executor): Promise<Array<Omit<CovenantVersionRow, 'body'>>> {
+export async function listCovenantVersions(tx: Executor, pactId: string): Promise<Array<Omit<CovenantVersionRow, 'body'>>> {
   const r = await sql<Omit<CovenantVersionRow, 'body'>>`
-    select id, version, title, adopted_on::text as adopted_on from covenant_version order by version desc`.execute(tx);
+    select id, version, title, adopted_on::text as adopted_on from covenant_version where pact_id = ${pactId} order by version desc`.execute(tx);
   return r.rows;
 }
 
 /** A version by number, or the latest one when `version` is null. */
-export async function findCovenantVersion(tx: Executor, version: number | null): Promise<CovenantVersionRow | undefined> {
+export async function findCovenantVersion(tx: Executor, pactId: string, version: number | null): Promise<CovenantVersionRow | undefined> {
   const r = await sql<CovenantVersionRow>`
     select id, version, title, body, adopted_on::text as adopted_on from covenant_version
-     where (${version}::int is null or version = ${version}::int)
+     where pact_id = ${pactId} and (${version}::int is null or version = ${version}::int)
      order by version desc limit 1`.execute(tx);
   return r.rows[0];
 }
@@ -72,7 +73,7 @@ export async function insertCovenantVersion(
   const r = await sql<{ id: string; version: number }>`
     insert into covenant_version (pact_id, version, title, body, adopted_on, created_by, created_at)
     select ${pactId}, coalesce(max(version), 0) + 1, ${input.title}, ${input.body}, ${input.adoptedOn}::date, ${personId}, ${now}
-      from covenant_version
+      from covenant_version where pact_id = ${pactId}
     on conflict on constraint covenant_version_key do nothing
     returning id, version`.execute(tx);
   return r.rows[0] ?? null;
@@ -87,13 +88,13 @@ export interface SignatureRow {
 }
 
 /** Signatures of the pact, or of one organisation; newest version first. */
-export async function listSignatures(tx: Executor, organisationId: string | null): Promise<SignatureRow[]> {
+export async function listSignatures(tx: Executor, pactId: string, organisationId: string | null): Promise<SignatureRow[]> {
   const r = await sql<SignatureRow>`
     select s.organisation_id, o.name as organisation_name, v.version, s.signed_by_name, s.signed_on::text as signed_on
       from covenant_signature s
       join organisation o on o.id = s.organisation_id
       join covenant_version v on v.id = s.covenant_version_id
-     where (${organisationId}::uuid is null or s.organisation_id = ${organisationId}::uuid)
+     where s.pact_id = ${pactId} and (${organisationId}::uuid is null or s.organisation_id = ${organisationId}::uuid)
      order by v.version desc, o.name`.execute(tx);
   return r.rows;
 }
@@ -121,10 +122,10 @@ export interface RepresentativeRow {
   ended_at: Date | null;
 }
 
-export async function listRepresentatives(tx: Executor, organisationId: string, includeEnded: boolean): Promise<RepresentativeRow[]> {
+export async function listRepresentatives(tx: Executor, pactId: string, organisationId: string, includeEnded: boolean): Promise<RepresentativeRow[]> {
   const r = await sql<RepresentativeRow>`
     select id, name, function_title, ended_at from partner_representative
-     where organisation_id = ${organisationId} and (${includeEnded}::boolean or ended_at is null)
+     where pact_id = ${pactId} and organisation_id = ${organisationId} and (${includeEnded}::boolean or ended_at is null)
      order by ended_at nulls first, position, name`.execute(tx);
   return r.rows;
 }
@@ -133,15 +134,15 @@ export async function insertRepresentative(tx: Executor, pactId: string, organis
   const r = await sql<{ id: string }>`
     insert into partner_representative (pact_id, organisation_id, name, function_title, position, created_at)
     select ${pactId}, ${organisationId}, ${input.name}, ${input.functionTitle}, coalesce(max(position), 0) + 1, ${now}
-      from partner_representative where organisation_id = ${organisationId}
+      from partner_representative where pact_id = ${pactId} and organisation_id = ${organisationId}
     returning id`.execute(tx);
   return r.rows[0]!.id;
 }
 
 /** Ends a representative of this organisation; false when there is no current one with this id. */
-export async function endRepresentative(tx: Executor, organisationId: string, id: string, now: Date): Promise<boolean> {
+export async function endRepresentative(tx: Executor, pactId: string, organisationId: string, id: string, now: Date): Promise<boolean> {
   const r = await sql`update partner_representative set ended_at = ${now}
-                       where id = ${id} and organisation_id = ${organisationId} and ended_at is null`.execute(tx);
+                       where id = ${id} and pact_id = ${pactId} and organisation_id = ${organisationId} and ended_at is null`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
@@ -161,11 +162,12 @@ export interface PartnerRow {
   left_on: string | null;
 }
 
-export async function findPartner(tx: Executor, id: string): Promise<PartnerRow | undefined> {
+/** A partner of this pact; undefined for an id of another pact's organisation. */
+export async function findPartner(tx: Executor, pactId: string, id: string): Promise<PartnerRow | undefined> {
   const r = await sql<PartnerRow>`
     select id, name, kind, description, mission, website, email, phone, contact_name,
            joined_on::text as joined_on, left_on::text as left_on
-      from organisation where id = ${id}`.execute(tx);
+      from organisation where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
@@ -179,9 +181,10 @@ export interface PartnerListRow {
 }
 
 /** Every partner of the pact, with public fields only. */
-export async function listPartners(tx: Executor): Promise<PartnerListRow[]> {
+export async function listPartners(tx: Executor, pactId: string): Promise<PartnerListRow[]> {
   const r = await sql<PartnerListRow>`
-    select id, name, kind, website, joined_on::text as joined_on, left_on::text as left_on from organisation order by name`.execute(tx);
+    select id, name, kind, website, joined_on::text as joined_on, left_on::text as left_on
+      from organisation where pact_id = ${pactId} order by name`.execute(tx);
   return r.rows;
 }
 
@@ -193,10 +196,10 @@ export interface PartnerStatusChangeRow {
   changed_at: Date;
 }
 
-export async function listPartnerStatusChanges(tx: Executor, organisationId: string): Promise<PartnerStatusChangeRow[]> {
+export async function listPartnerStatusChanges(tx: Executor, pactId: string, organisationId: string): Promise<PartnerStatusChangeRow[]> {
   const r = await sql<PartnerStatusChangeRow>`
     select from_status, to_status, effective_on::text as effective_on, reason, changed_at
-      from partner_status_change where organisation_id = ${organisationId} order by id desc`.execute(tx);
+      from partner_status_change where pact_id = ${pactId} and organisation_id = ${organisationId} order by id desc`.execute(tx);
   return r.rows;
 }
 
@@ -207,15 +210,16 @@ export async function recordPartnerStatusChange(
   await sql`
     insert into partner_status_change (pact_id, organisation_id, from_status, to_status, effective_on, reason, changed_by, changed_at)
     values (${input.pactId}, ${input.organisationId}, ${input.from}, ${input.to}, ${input.effectiveOn}::date, ${input.reason}, ${input.personId}, ${input.now})`.execute(tx);
-  await sql`update organisation set left_on = ${input.leftOn}::date, updated_at = ${input.now} where id = ${input.organisationId}`.execute(tx);
+  await sql`update organisation set left_on = ${input.leftOn}::date, updated_at = ${input.now}
+             where id = ${input.organisationId} and pact_id = ${input.pactId}`.execute(tx);
 }
 
 /** A partner's activities in the published agenda years only (the public partner page). */
-export async function listPublishedActivities(tx: Executor, organisationId: string): Promise<Array<{ id: string; title: string; year: number }>> {
+export async function listPublishedActivities(tx: Executor, pactId: string, organisationId: string): Promise<Array<{ id: string; title: string; year: number }>> {
   const r = await sql<{ id: string; title: string; year: number }>`
     select a.id, a.title, y.year
       from activity a join agenda_year y on y.id = a.agenda_year_id
-     where a.organisation_id = ${organisationId} and y.published_at is not null and a.withdrawn_at is null
+     where a.pact_id = ${pactId} and a.organisation_id = ${organisationId} and y.published_at is not null and a.withdrawn_at is null
      order by y.year desc, a.title`.execute(tx);
   return r.rows;
 }

@@ -35,8 +35,8 @@ function personIdOf(actor: Actor): string | null {
 }
 
 async function loadPartner(ctx: RouteContext<{ pact: string; org: string }>): Promise<PartnerRow> {
-  // Row-level security: an organisation of another pact is not there.
-  const partner = await findPartner(ctx.tx, ctx.params.org);
+  // Bounded by the pact (and by row-level security): an organisation of another pact is not there.
+  const partner = await findPartner(ctx.tx, ctx.pact!.id, ctx.params.org);
   if (!partner) throw new HttpError(404);
   return partner;
 }
@@ -50,7 +50,7 @@ async function renderProfile(ctx: RouteContext<{ pact: string }>, status: 200 | 
 
 async function renderCovenantNew(ctx: RouteContext<{ pact: string }>, status: 200 | 400 | 403 | 409, state: FormState) {
   const { c, tx, pact } = ctx;
-  const latest = await findCovenantVersion(tx, null);
+  const latest = await findCovenantVersion(tx, pact!.id, null);
   const nextVersion = (latest?.version ?? 0) + 1;
   c.status(status);
   return c.render(<CovenantNewPage pact={pact!} nextVersion={nextVersion} state={state} />, {
@@ -66,7 +66,7 @@ async function renderRepresentatives(
   endError?: MessageKey,
 ) {
   const { c, tx, pact, audit } = ctx;
-  const representatives = await listRepresentatives(tx, partner.id, true);
+  const representatives = await listRepresentatives(tx, pact!.id, partner.id, true);
   // Names of people: the read is logged.
   await audit({
     action: 'partner-representative.list', recordType: 'organisation', recordId: partner.id, purpose: 'pact-administration',
@@ -81,7 +81,7 @@ async function renderRepresentatives(
 
 async function renderSign(ctx: RouteContext<{ pact: string; org: string }>, partner: PartnerRow, status: 200 | 400 | 403 | 409, state: FormState) {
   const { c, tx, pact, audit } = ctx;
-  const [versions, signatures] = [await listCovenantVersions(tx), await listSignatures(tx, partner.id)];
+  const [versions, signatures] = [await listCovenantVersions(tx, pact!.id), await listSignatures(tx, pact!.id, partner.id)];
   await audit({
     action: 'covenant-signature.list', recordType: 'organisation', recordId: partner.id, purpose: 'pact-administration',
     details: { rows: signatures.length },
@@ -94,7 +94,7 @@ async function renderSign(ctx: RouteContext<{ pact: string; org: string }>, part
 
 async function renderPartnership(ctx: RouteContext<{ pact: string; org: string }>, partner: PartnerRow, status: 200 | 400 | 403 | 409, state: FormState) {
   const { c, tx, pact, actor } = ctx;
-  const history = await listPartnerStatusChanges(tx, partner.id);
+  const history = await listPartnerStatusChanges(tx, pact!.id, partner.id);
   const mayRejoin = can(actor, 'pact:manage', { pact });
   c.status(status);
   return c.render(<PartnershipPage pact={pact!} partner={partner} history={history} mayRejoin={mayRejoin} state={state} />, {
@@ -145,7 +145,7 @@ export const partnerProfileRoutes: RouteSpec[] = [
     permission: 'public',
     params: pactParams,
     handler: async ({ c, tx, pact, actor }) => {
-      const [current, versions, signatures] = [await findCovenantVersion(tx, null), await listCovenantVersions(tx), await listSignatures(tx, null)];
+      const [current, versions, signatures] = [await findCovenantVersion(tx, pact!.id, null), await listCovenantVersions(tx, pact!.id), await listSignatures(tx, pact!.id, null)];
       const canManage = can(actor, 'pact:manage', { pact });
       return c.render(<CovenantPage pact={pact!} current={current} versions={versions} signatures={signatures} canManage={canManage} />, {
         title: c.get('t')('covenant.title'),
@@ -184,9 +184,9 @@ export const partnerProfileRoutes: RouteSpec[] = [
     params: versionParams,
     handler: async ({ c, tx, pact, params }) => {
       const number = Number(params.version);
-      const version = await findCovenantVersion(tx, number);
+      const version = await findCovenantVersion(tx, pact!.id, number);
       if (!version || version.version !== number) throw new HttpError(404);
-      const signatures = (await listSignatures(tx, null)).filter((s) => s.version === number);
+      const signatures = (await listSignatures(tx, pact!.id, null)).filter((s) => s.version === number);
       return c.render(<CovenantVersionPage pact={pact!} version={version} signatures={signatures} />, { title: version.title });
     },
   }),
@@ -213,7 +213,7 @@ export const partnerProfileRoutes: RouteSpec[] = [
         if (ctx.csrfRejected) return renderRepresentatives(ctx, partner, 403, {}, 'form.error.csrf');
         const parsed = parseForm(endRepresentativeForm, form!);
         if (!parsed.ok) return renderRepresentatives(ctx, partner, 400, {}, 'representatives.error.unknown');
-        const ended = await endRepresentative(tx, partner.id, parsed.value.representative, services.clock.now());
+        const ended = await endRepresentative(tx, pact!.id, partner.id, parsed.value.representative, services.clock.now());
         if (!ended) return renderRepresentatives(ctx, partner, 404, {}, 'representatives.error.unknown');
         await audit({
           action: 'partner-representative.end', recordType: 'partner_representative', recordId: parsed.value.representative,
@@ -309,7 +309,7 @@ export const partnerProfileRoutes: RouteSpec[] = [
       const requested = c.req.query('kind') ?? '';
       const kind = (organisationKinds as readonly string[]).includes(requested) ? (requested as OrganisationKind) : null;
       const today = localDate(pact!.jurisdiction, services.clock.now());
-      const partners = await listPartners(tx);
+      const partners = await listPartners(tx, pact!.id);
       const current = partners.filter((p) => !partnerHasLeft(p.left_on, today) && (kind === null || p.kind === kind));
       const former = partners.filter((p) => partnerHasLeft(p.left_on, today));
       return c.render(<PartnersPage pact={pact!} current={current} former={former} kind={kind} />, { title: c.get('t')('partners.title') });
@@ -323,7 +323,7 @@ export const partnerProfileRoutes: RouteSpec[] = [
     handler: async ({ c, tx, pact }) => {
       const t = c.get('t');
       // Public fields only: the organisation's own name, kind, website and dates.
-      const rows = await listPartners(tx);
+      const rows = await listPartners(tx, pact!.id);
       const csv = toCsv(
         [t('organisations.name'), t('organisations.kind'), t('organisation.website'), t('partners.joinedOn'), t('partners.leftOn')],
         rows.map((o) => [o.name, t(`orgKind.${o.kind}` as MessageKey), o.website, o.joined_on ?? '', o.left_on ?? '']),
@@ -340,7 +340,8 @@ export const partnerProfileRoutes: RouteSpec[] = [
       const { c, tx, pact, actor, services } = ctx;
       const partner = await loadPartner(ctx);
       const [representatives, signatures, activities] = [
-        await listRepresentatives(tx, partner.id, false), await listSignatures(tx, partner.id), await listPublishedActivities(tx, partner.id),
+        await listRepresentatives(tx, pact!.id, partner.id, false), await listSignatures(tx, pact!.id, partner.id),
+        await listPublishedActivities(tx, pact!.id, partner.id),
       ];
       const today = localDate(pact!.jurisdiction, services.clock.now());
       const canEdit = can(actor, 'organisation:edit', { pact, organisationId: partner.id });

@@ -11,7 +11,7 @@ export async function signCovenant(
   input: { pactId: string; organisationId: string; values: SignatureInput; personId: string | null; now: Date },
   audit: RouteContext['audit'],
 ): Promise<SignOutcome> {
-  const version = await findCovenantVersion(tx, Number(input.values.version));
+  const version = await findCovenantVersion(tx, input.pactId, Number(input.values.version));
   if (!version || version.version !== Number(input.values.version)) return { ok: false, reason: 'unknown-version' };
   const id = await insertSignature(tx, {
     pactId: input.pactId, organisationId: input.organisationId, versionId: version.id, signedByName: input.values.signedByName,

@@ -14,7 +14,7 @@ export async function applyPillarTemplate(
 ): Promise<ApplyTemplateOutcome> {
   const template = pillarTemplate(input.templateKey);
   if (!template) return { ok: false, reason: 'unknown-template' };
-  if (!mayApplyTemplate((await listPillars(tx)).length)) return { ok: false, reason: 'has-pillars' };
+  if (!mayApplyTemplate((await listPillars(tx, input.pactId)).length)) return { ok: false, reason: 'has-pillars' };
   let added = 0;
   for (const row of templateRows(template)) {
     if (await insertPillar(tx, input.pactId, row, input.now)) added += 1;

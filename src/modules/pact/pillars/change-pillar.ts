@@ -11,7 +11,7 @@ export async function addPillar(
   input: { pactId: string; pillar: { title: string; description: string; weight: number; position: number | null }; now: Date },
   audit: RouteContext['audit'],
 ): Promise<PillarOutcome> {
-  const pillars = await listPillars(tx);
+  const pillars = await listPillars(tx, input.pactId);
   if (pillarTitleTaken(pillars, input.pillar.title, null)) return { ok: false, reason: 'title-taken' };
   const position = input.pillar.position ?? nextPillarPosition(pillars);
   const id = await insertPillar(tx, input.pactId, { ...input.pillar, position }, input.now);
@@ -23,12 +23,12 @@ export async function addPillar(
 /** Saves a pillar's title, description, weight and position. */
 export async function editPillar(
   tx: Executor,
-  input: { pillar: PillarRow; values: PillarInput; now: Date },
+  input: { pactId: string; pillar: PillarRow; values: PillarInput; now: Date },
   audit: RouteContext['audit'],
 ): Promise<PillarOutcome> {
-  const pillars = await listPillars(tx);
+  const pillars = await listPillars(tx, input.pactId);
   if (pillarTitleTaken(pillars, input.values.title, input.pillar.id)) return { ok: false, reason: 'title-taken' };
-  await updatePillar(tx, input.pillar.id, input.values, input.now);
+  await updatePillar(tx, input.pactId, input.pillar.id, input.values, input.now);
   await audit({
     action: 'pillar.update', recordType: 'pillar', recordId: input.pillar.id, purpose: 'pact-administration',
     details: { position: input.values.position, weight: input.values.weight },
@@ -39,10 +39,10 @@ export async function editPillar(
 /** Archives a pillar (it takes no new activities; its history stays readable) or restores it. */
 export async function archivePillar(
   tx: Executor,
-  input: { pillar: PillarRow; archive: boolean; now: Date },
+  input: { pactId: string; pillar: PillarRow; archive: boolean; now: Date },
   audit: RouteContext['audit'],
 ): Promise<void> {
-  await setPillarArchived(tx, input.pillar.id, input.archive, input.now);
+  await setPillarArchived(tx, input.pactId, input.pillar.id, input.archive, input.now);
   await audit({
     action: input.archive ? 'pillar.archive' : 'pillar.restore', recordType: 'pillar', recordId: input.pillar.id, purpose: 'pact-administration',
   });

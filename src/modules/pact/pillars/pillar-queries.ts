@@ -1,4 +1,5 @@
-// Queries of a pact's pillars (row-level security limits them to the pact of the request).
+// Queries of a pact's pillars. Every query names the pact; row-level security limits them to the
+// pact of the request as well.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 
@@ -12,16 +13,17 @@ export interface PillarRow {
   updated_at: Date;
 }
 
-export async function listPillars(tx: Executor): Promise<PillarRow[]> {
+export async function listPillars(tx: Executor, pactId: string): Promise<PillarRow[]> {
   const r = await sql<PillarRow>`
     select id, position, title, description, weight::text as weight, archived_at, updated_at
-      from pillar order by archived_at nulls first, position, title`.execute(tx);
+      from pillar where pact_id = ${pactId} order by archived_at nulls first, position, title`.execute(tx);
   return r.rows;
 }
 
-export async function findPillar(tx: Executor, id: string): Promise<PillarRow | undefined> {
+export async function findPillar(tx: Executor, pactId: string, id: string): Promise<PillarRow | undefined> {
   const r = await sql<PillarRow>`
-    select id, position, title, description, weight::text as weight, archived_at, updated_at from pillar where id = ${id}`.execute(tx);
+    select id, position, title, description, weight::text as weight, archived_at, updated_at
+      from pillar where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
@@ -42,16 +44,17 @@ export async function insertPillar(
 
 export async function updatePillar(
   tx: Executor,
+  pactId: string,
   id: string,
   p: { position: number; title: string; description: string; weight: number },
   now: Date,
 ): Promise<void> {
   await sql`update pillar set position = ${p.position}, title = ${p.title}, description = ${p.description}, weight = ${p.weight},
-            updated_at = ${now} where id = ${id}`.execute(tx);
+            updated_at = ${now} where id = ${id} and pact_id = ${pactId}`.execute(tx);
 }
 
-export async function setPillarArchived(tx: Executor, id: string, archived: boolean, now: Date): Promise<void> {
-  await sql`update pillar set archived_at = ${archived ? now : null}, updated_at = ${now} where id = ${id}`.execute(tx);
+export async function setPillarArchived(tx: Executor, pactId: string, id: string, archived: boolean, now: Date): Promise<void> {
+  await sql`update pillar set archived_at = ${archived ? now : null}, updated_at = ${now} where id = ${id} and pact_id = ${pactId}`.execute(tx);
 }
 
 export async function setPillarLabel(tx: Executor, pactId: string, label: 'pillar' | 'path', now: Date): Promise<void> {

@@ -19,7 +19,7 @@ async function renderPillars(
   states: { addState?: FormState; templateState?: FormState; templateError?: MessageKey } = {},
 ) {
   const { c, tx, pact } = ctx;
-  const pillars = orderPillars(await listPillars(tx));
+  const pillars = orderPillars(await listPillars(tx, pact!.id));
   c.status(status);
   return c.render(
     <PillarsPage pact={pact!} pillars={pillars} addState={states.addState ?? {}} templateState={states.templateState ?? {}} templateError={states.templateError} />,
@@ -28,7 +28,7 @@ async function renderPillars(
 }
 
 async function loadPillar(ctx: RouteContext<{ pact: string; pillar: string }>): Promise<PillarRow> {
-  const pillar = await findPillar(ctx.tx, ctx.params.pillar);
+  const pillar = await findPillar(ctx.tx, ctx.pact!.id, ctx.params.pillar);
   if (!pillar) throw new HttpError(404);
   return pillar;
 }
@@ -104,13 +104,13 @@ export const pillarRoutes: RouteSpec[] = [
       if (!action.ok) return renderPillar(ctx, pillar, 400, { values: action.values, formError: 'form.error.choice' });
       const back = `/p/${pact!.slug}/pillars/${pillar.id}`;
       if (action.value.action !== 'save') {
-        await archivePillar(tx, { pillar, archive: action.value.action === 'archive', now: services.clock.now() }, audit);
+        await archivePillar(tx, { pactId: pact!.id, pillar, archive: action.value.action === 'archive', now: services.clock.now() }, audit);
         flash(action.value.action === 'archive' ? 'pillars.archivedFlash' : 'pillars.restoredFlash');
         return c.redirect(back, 303);
       }
       const parsed = parseForm(pillarForm, form!);
       if (!parsed.ok) return renderPillar(ctx, pillar, 400, parsed);
-      const outcome = await editPillar(tx, { pillar, values: parsed.value, now: services.clock.now() }, audit);
+      const outcome = await editPillar(tx, { pactId: pact!.id, pillar, values: parsed.value, now: services.clock.now() }, audit);
       if (!outcome.ok) return renderPillar(ctx, pillar, 400, { values: parsed.values, errors: { title: { key: 'pillars.error.titleTaken' } } });
       flash('form.saved');
       return c.redirect(back, 303);

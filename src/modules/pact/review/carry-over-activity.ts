@@ -6,8 +6,8 @@ import { findCarriedInto, findYear, insertCarriedActivity, type ActivityRow } fr
 export type CarryOverResult = { ok: true; id: string; year: number } | { ok: false; refusal: CarryOverRefusal };
 
 /** Where carrying this activity over stands: the next year and the refusal, if any. */
-export async function carryOverSituation(tx: Tx, activity: ActivityRow) {
-  const [nextYear, carried] = [await findYear(tx, activity.year + 1), await findCarriedInto(tx, activity.id)];
+export async function carryOverSituation(tx: Tx, pactId: string, activity: ActivityRow) {
+  const [nextYear, carried] = [await findYear(tx, pactId, activity.year + 1), await findCarriedInto(tx, pactId, activity.id)];
   const refusal = carryOverRefusal({
     year: activity.year, status: activity.status, withdrawn: activity.withdrawn, pillarArchived: activity.pillar_archived,
     carried: carried ? { id: carried.id, year: carried.year } : null,
@@ -23,17 +23,17 @@ export async function carryOverSituation(tx: Tx, activity: ActivityRow) {
  */
 export async function carryOverActivity(
   tx: Tx,
-  input: { activity: ActivityRow; period: CarryOverPeriod; personId: string | null; now: Date },
+  input: { pactId: string; activity: ActivityRow; period: CarryOverPeriod; personId: string | null; now: Date },
   audit: AuditWriter,
 ): Promise<CarryOverResult> {
-  const { nextYear, refusal } = await carryOverSituation(tx, input.activity);
+  const { nextYear, refusal } = await carryOverSituation(tx, input.pactId, input.activity);
   if (refusal || !nextYear) return { ok: false, refusal: refusal ?? { reason: 'next-year-missing', nextYear: input.activity.year + 1 } };
   const id = await insertCarriedActivity(tx, {
-    activityId: input.activity.id, nextYearId: nextYear.id, startsOn: input.period.startsOn, endsOn: input.period.endsOn,
+    pactId: input.pactId, activityId: input.activity.id, nextYearId: nextYear.id, startsOn: input.period.startsOn, endsOn: input.period.endsOn,
     personId: input.personId, now: input.now,
   });
   if (!id) {
-    const carried = await findCarriedInto(tx, input.activity.id);
+    const carried = await findCarriedInto(tx, input.pactId, input.activity.id);
     return { ok: false, refusal: { reason: 'already-carried', carriedId: carried?.id ?? '', carriedYear: carried?.year ?? nextYear.year } };
   }
   await audit({

@@ -8,7 +8,7 @@
 // - A withdrawn activity is not part of the year and is not carried.
 // The new period lies within Y+1 and does not end before it starts.
 import { z } from 'zod';
-import { formValues, issueMessage, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
+import { dateField, formValues, issueMessage, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
 import type { ActivityStatus } from './results-tree.ts';
 
 export type CarryOverRefusal =
@@ -51,10 +51,7 @@ export function defaultPeriod(nextYear: number): CarryOverPeriod {
   return { startsOn: `${nextYear}-01-01`, endsOn: `${nextYear}-12-31` };
 }
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.error.date').refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}, 'form.error.date');
+const isoDate = dateField();
 
 export function parseCarryOverForm(form: FormData | URLSearchParams, nextYear: number): FormResult<CarryOverPeriod> {
   const schema = z.object({

@@ -32,20 +32,20 @@ function personOf(ctx: RouteContext<unknown>): string | null {
 
 /** The activity of the path; 404 when it does not exist or belongs to another organisation. */
 async function loadActivity(ctx: RouteContext<ActivityParams>): Promise<ActivityRow> {
-  const activity = await findActivity(ctx.tx, ctx.params.activity, ctx.params.org);
+  const activity = await findActivity(ctx.tx, ctx.pact!.id, ctx.params.activity, ctx.params.org);
   if (!activity) throw new HttpError(404);
   return activity;
 }
 
 async function links(ctx: RouteContext<ActivityParams>, activity: ActivityRow) {
-  const carriedFrom = activity.carried_from_id ? await findActivityLink(ctx.tx, activity.carried_from_id) : null;
-  const carriedInto = await findCarriedInto(ctx.tx, activity.id);
+  const carriedFrom = activity.carried_from_id ? await findActivityLink(ctx.tx, ctx.pact!.id, activity.carried_from_id) : null;
+  const carriedInto = await findCarriedInto(ctx.tx, ctx.pact!.id, activity.id);
   return { carriedFrom, carriedInto };
 }
 
 async function renderReview(ctx: RouteContext<ActivityParams>, activity: ActivityRow, status: 200 | 400 | 403 | 409, state: FormState = {}) {
   const { c, tx, pact } = ctx;
-  const [indicators, reviews, linked] = [await listIndicators(tx, activity.id), await listReviews(tx, activity.id), await links(ctx, activity)];
+  const [indicators, reviews, linked] = [await listIndicators(tx, pact!.id, activity.id), await listReviews(tx, pact!.id, activity.id), await links(ctx, activity)];
   c.status(status);
   return c.render(
     <ReviewFormPage pact={pact!} activity={activity} indicators={indicators} reviews={reviews} {...linked} state={state} />,
@@ -55,7 +55,7 @@ async function renderReview(ctx: RouteContext<ActivityParams>, activity: Activit
 
 async function renderCarryOver(ctx: RouteContext<ActivityParams>, activity: ActivityRow, status: 200 | 400 | 403 | 409, state: FormState = {}, period?: CarryOverPeriod) {
   const { c, tx, pact } = ctx;
-  const [situation, linked] = [await carryOverSituation(tx, activity), await links(ctx, activity)];
+  const [situation, linked] = [await carryOverSituation(tx, pact!.id, activity), await links(ctx, activity)];
   c.status(status);
   return c.render(
     <CarryOverPage pact={pact!} activity={activity} {...linked} refusal={situation.refusal} period={period ?? defaultPeriod(activity.year + 1)} state={state} />,
@@ -64,7 +64,7 @@ async function renderCarryOver(ctx: RouteContext<ActivityParams>, activity: Acti
 }
 
 async function loadYear(ctx: RouteContext<YearParams>): Promise<YearRow> {
-  const year = await findYear(ctx.tx, Number(ctx.params.year));
+  const year = await findYear(ctx.tx, ctx.pact!.id, Number(ctx.params.year));
   if (!year) throw new HttpError(404);
   return year;
 }
@@ -114,7 +114,7 @@ export const reviewRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, form, services, audit, flash } = ctx;
       const activity = await loadActivity(ctx);
-      const indicators = await listIndicators(tx, activity.id);
+      const indicators = await listIndicators(tx, pact!.id, activity.id);
       const parsed = parseReviewForm(form!, indicators.map((i) => i.id));
       if (ctx.csrfRejected) return renderReview(ctx, activity, 403, { values: parsed.values, formError: 'form.error.csrf' });
       if (activity.withdrawn) return renderReview(ctx, activity, 409, { values: parsed.values });
@@ -148,10 +148,10 @@ export const reviewRoutes: RouteSpec[] = [
       const period = parsed.ok ? parsed.value : undefined;
       if (ctx.csrfRejected) return renderCarryOver(ctx, activity, 403, { values: parsed.values, formError: 'form.error.csrf' }, period);
       // Refusals (done, carried already, next year not open) first: no period makes them right.
-      const { refusal } = await carryOverSituation(tx, activity);
+      const { refusal } = await carryOverSituation(tx, pact!.id, activity);
       if (refusal) return renderCarryOver(ctx, activity, 409, { values: parsed.values }, period);
       if (!parsed.ok) return renderCarryOver(ctx, activity, 400, parsed);
-      const result = await carryOverActivity(tx, { activity, period: parsed.value, personId: personOf(ctx), now: services.clock.now() }, audit);
+      const result = await carryOverActivity(tx, { pactId: pact!.id, activity, period: parsed.value, personId: personOf(ctx), now: services.clock.now() }, audit);
       if (!result.ok) return renderCarryOver(ctx, activity, 409, { values: parsed.values }, period);
       flash('review.carried');
       return c.redirect(`/p/${pact!.slug}/organisations/${activity.organisation_id}/activities/${result.id}/review`, 303);
@@ -165,7 +165,7 @@ export const reviewRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact, actor, services } = ctx;
       const year = await loadYear(ctx);
-      const all = await listYearActivities(tx, year.id);
+      const all = await listYearActivities(tx, pact!.id, year.id);
       const filters = filtersOf(ctx);
       const now = services.clock.now();
       const entries = applyFilters(all, filters).map((activity) => ({
@@ -192,7 +192,7 @@ export const reviewRoutes: RouteSpec[] = [
       const t = c.get('t');
       const year = await loadYear(ctx);
       const filters = filtersOf(ctx);
-      const rows = applyFilters(await listYearActivities(tx, year.id), filters);
+      const rows = applyFilters(await listYearActivities(tx, pact!.id, year.id), filters);
       const now = services.clock.now();
       await audit({ action: 'activity.export', recordType: 'agenda_year', recordId: year.id, purpose: 'pact-administration', details: { year: year.year, rows: rows.length } });
       const csv = toCsv(
@@ -217,11 +217,13 @@ export const reviewRoutes: RouteSpec[] = [
       const isMember = can(actor, 'pact:read', { pact });
       // Years are public once published; before that only members know they exist.
       const visible = (y: YearRow) => y.published || isMember;
-      const years = (await listYears(tx)).filter(visible);
+      const years = (await listYears(tx, pact!.id)).filter(visible);
       const year = years.find((y) => y.year === Number(ctx.params.year));
       if (!year) throw new HttpError(404);
       const shown = new Set(years.map((y) => y.year));
-      const [pillarRows, listed, indicators] = [await listPillars(tx), await listYearActivities(tx, year.id), await listYearIndicators(tx, year.id)];
+      const [pillarRows, listed, indicators] = [
+        await listPillars(tx, pact!.id), await listYearActivities(tx, pact!.id, year.id), await listYearIndicators(tx, pact!.id, year.id),
+      ];
       // Links across years only to years this reader may see.
       const activities = listed.map((a) => ({
         ...a,

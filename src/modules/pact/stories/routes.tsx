@@ -34,7 +34,7 @@ function today(ctx: RouteContext<unknown>): string {
 }
 
 async function loadOrganisation(ctx: OrganisationCtx): Promise<Organisation> {
-  const organisation = await findOrganisation(ctx.tx, ctx.params.org);
+  const organisation = await findOrganisation(ctx.tx, ctx.pact!.id, ctx.params.org);
   if (!organisation) throw new HttpError(404);
   return { id: organisation.id, name: organisation.name };
 }
@@ -42,7 +42,7 @@ async function loadOrganisation(ctx: OrganisationCtx): Promise<Organisation> {
 /** The story of the path, which must belong to the organisation of the path. */
 async function loadOwnStory(ctx: OrganisationStoryCtx): Promise<{ organisation: Organisation; story: StoryRow }> {
   const organisation = await loadOrganisation(ctx);
-  const story = await findStory(ctx.tx, ctx.params.story);
+  const story = await findStory(ctx.tx, ctx.pact!.id, ctx.params.story);
   if (!story || story.organisation_id !== organisation.id) throw new HttpError(404);
   return { organisation, story };
 }
@@ -57,12 +57,12 @@ async function renderForm(
   ctx: RouteContext<unknown>, organisation: Organisation, story: StoryRow | null, state: FormState, status: 200 | 400 | 403 | 409 = 200,
 ) {
   const { c, tx, pact, audit } = ctx;
-  const consent = story ? await findConsent(tx, story.id) : null;
+  const consent = story ? await findConsent(tx, pact!.id, story.id) : null;
   if (story && consent) {
     // The consent names a person: reading it is logged (without the name).
     await audit({ action: 'story.consent.read', recordType: 'story_consent', recordId: story.id, purpose: 'consent-administration', details: { organisation: organisation.id } });
   }
-  const [pillars, history] = [await listPillarChoices(tx), story ? await listStoryHistory(tx, story.id) : []];
+  const [pillars, history] = [await listPillarChoices(tx, pact!.id), story ? await listStoryHistory(tx, pact!.id, story.id) : []];
   const t = c.get('t');
   c.status(status);
   return c.render(
@@ -89,10 +89,10 @@ export const storyRoutes: RouteSpec[] = [
       const { c, tx, pact, actor } = ctx;
       const member = can(actor, 'pact:read', { pact });
       const filter = storyFilterSchema.parse({ pillar: c.req.query('pillar'), kind: c.req.query('kind') });
-      const pillars = await listPillarChoices(tx);
+      const pillars = await listPillarChoices(tx, pact!.id);
       const pillarId = filter.pillar && pillars.some((p) => p.id === filter.pillar) ? filter.pillar : null;
       const kind = (filter.kind || null) as StoryKind | null;
-      const stories = await listStories(tx, { publicOnly: !member, pillarId, kind });
+      const stories = await listStories(tx, pact!.id, { publicOnly: !member, pillarId, kind });
       const writable = organisationsOf(actor).find((organisationId) => can(actor, 'organisation:edit', { pact, organisationId })) ?? null;
       return c.render(
         <StoriesPage pact={pact!} stories={stories} pillars={pillars} filter={{ pillar: pillarId ?? '', kind: kind ?? '' }} isMember={member} writableOrganisation={writable} />,
@@ -107,7 +107,7 @@ export const storyRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
       const t = c.get('t');
-      const stories = await listStories(tx, { publicOnly: false });
+      const stories = await listStories(tx, pact!.id, { publicOnly: false });
       await audit({ action: 'story.export', recordType: 'story', purpose: 'pact-administration', details: { rows: stories.length } });
       // Consent details are not exported: they are personal data for the story's editors only.
       const csv = toCsv(
@@ -126,7 +126,7 @@ export const storyRoutes: RouteSpec[] = [
     params: storyParams,
     handler: async (ctx) => {
       const { c, tx, pact, actor } = ctx;
-      const story = await findStory(tx, ctx.params.story);
+      const story = await findStory(tx, pact!.id, ctx.params.story);
       if (!story || (!isPublic(story) && !can(actor, 'pact:read', { pact }))) throw new HttpError(404);
       return c.render(<StoryPage pact={pact!} story={story} canEdit={can(actor, 'organisation:edit', { pact, organisationId: story.organisation_id })} />, {
         title: story.title,
@@ -154,7 +154,7 @@ export const storyRoutes: RouteSpec[] = [
       const parsed = parseStoryForm(form!, today(ctx));
       if (ctx.csrfRejected) return renderForm(ctx, organisation, null, { values: parsed.values, formError: 'form.error.csrf' }, 403);
       if (!parsed.ok) return renderForm(ctx, organisation, null, parsed, 400);
-      if (parsed.value.pillarId && !(await pillarExists(tx, parsed.value.pillarId))) {
+      if (parsed.value.pillarId && !(await pillarExists(tx, pact!.id, parsed.value.pillarId))) {
         return renderForm(ctx, organisation, null, { values: parsed.values, errors: { pillar: { key: 'stories.error.unknownPillar' } } }, 400);
       }
       const result = await createStory(tx, pact!.id, organisation.id, parsed.value, personId(ctx), services.clock.now(), audit);
@@ -187,14 +187,14 @@ export const storyRoutes: RouteSpec[] = [
       const parsed = parseStoryForm(form!, today(ctx));
       if (ctx.csrfRejected) return renderForm(ctx, organisation, story, { values: parsed.values, formError: 'form.error.csrf' }, 403);
       if (!parsed.ok) return renderForm(ctx, organisation, story, parsed, 400);
-      if (parsed.value.pillarId && !(await pillarExists(tx, parsed.value.pillarId))) {
+      if (parsed.value.pillarId && !(await pillarExists(tx, pact!.id, parsed.value.pillarId))) {
         return renderForm(ctx, organisation, story, { values: parsed.values, errors: { pillar: { key: 'stories.error.unknownPillar' } } }, 400);
       }
       const version = validVersion(form!.get('version'));
       if (version === 'invalid') return renderForm(ctx, organisation, story, { values: parsed.values, formError: 'stories.error.changed' }, 409);
       const result = await editStory(tx, pact!.id, story, parsed.value, version, personId(ctx), services.clock.now(), audit);
       if (!result.ok) {
-        const current = result.reason === 'changed' ? ((await findStory(tx, story.id)) ?? story) : story;
+        const current = result.reason === 'changed' ? ((await findStory(tx, pact!.id, story.id)) ?? story) : story;
         // A refusal by the consent rule is about the input (400); a newer version in the way is a conflict (409).
         return renderForm(ctx, organisation, current, { values: parsed.values, formError: refusalMessages[result.reason] }, result.reason === 'changed' ? 409 : 400);
       }

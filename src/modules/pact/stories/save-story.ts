@@ -41,7 +41,7 @@ export async function createStory(
 export async function editStory(
   tx: Tx, pactId: string, story: StoryRow, value: StoryValue, expectedRevision: number | null, by: string | null, now: Date, audit: AuditWriter,
 ): Promise<SaveStoryResult> {
-  const before = await findConsent(tx, story.id);
+  const before = await findConsent(tx, pactId, story.id);
   const consent = value.aboutPerson ? value.consent : null;
   let status: StoryStatus = story.status;
   if (value.intent === 'publish' && story.status !== 'published') {
@@ -61,7 +61,7 @@ export async function editStory(
       return { ok: false, reason: refusal };
     }
   }
-  if (!(await updateStory(tx, story.id, { ...value, status, visibility }, expectedRevision, now))) return { ok: false, reason: 'changed' };
+  if (!(await updateStory(tx, pactId, story.id, { ...value, status, visibility }, expectedRevision, now))) return { ok: false, reason: 'changed' };
   if (status !== story.status || visibility !== story.visibility) {
     await insertStoryStatusChange(tx, pactId, story.id, {
       fromStatus: story.status, toStatus: status, fromVisibility: story.visibility, toVisibility: visibility, reason: madeInternal ? 'consent-withdrawn' : 'edited',
@@ -83,11 +83,11 @@ export async function changeStoryStatus(
   tx: Tx, pactId: string, story: StoryRow, to: StoryStatus, by: string | null, now: Date, audit: AuditWriter,
 ): Promise<ChangeStoryStatusResult> {
   if (!mayChangeStoryStatus(story.status, to)) return { ok: false, reason: 'status-not-allowed' };
-  const consent = await findConsent(tx, story.id);
+  const consent = await findConsent(tx, pactId, story.id);
   const refusal = publicationRefusal({ status: to, visibility: story.visibility, aboutPerson: story.about_person, consent });
   if (refusal) return { ok: false, reason: refusal };
   const fields = { title: story.title, body: story.body, kind: story.kind, pillarId: story.pillar_id, visibility: story.visibility, status: to, aboutPerson: story.about_person };
-  await updateStory(tx, story.id, fields, null, now);
+  await updateStory(tx, pactId, story.id, fields, null, now);
   await insertStoryStatusChange(tx, pactId, story.id, { fromStatus: story.status, toStatus: to, fromVisibility: story.visibility, toVisibility: story.visibility, reason: 'status' }, by, now);
   await audit({ action: 'story.status', recordType: 'story', recordId: story.id, purpose: 'pact-administration', details: { fromStatus: story.status, toStatus: to } });
   return { ok: true };

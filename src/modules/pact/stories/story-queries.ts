@@ -1,4 +1,5 @@
-// Queries of the pact's stories. Row-level security limits every query to the request's pact.
+// Queries of the pact's stories. Every query names the pact; row-level security limits every query
+// to the request's pact as well.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { Consent, ConsentMethod, StoryKind, StoryStatus, StoryVisibility } from './story.ts';
@@ -25,40 +26,42 @@ const columns = sql`
   s.visibility, s.status, s.about_person, s.published_at, s.updated_at, s.revision`;
 
 /** Stories for a list: the public sees published public ones only; members see all. */
-export async function listStories(tx: Executor, options: { publicOnly: boolean; pillarId?: string | null; kind?: StoryKind | null }): Promise<StoryRow[]> {
+export async function listStories(tx: Executor, pactId: string, options: { publicOnly: boolean; pillarId?: string | null; kind?: StoryKind | null }): Promise<StoryRow[]> {
   const r = await sql<StoryRow>`
     select ${columns}
       from story s join organisation o on o.id = s.organisation_id left join pillar p on p.id = s.pillar_id
-     where (${!options.publicOnly} or (s.status = 'published' and s.visibility = 'public'))
+     where s.pact_id = ${pactId} and (${!options.publicOnly} or (s.status = 'published' and s.visibility = 'public'))
        and (${options.pillarId ?? null}::uuid is null or s.pillar_id = ${options.pillarId ?? null}::uuid)
        and (${options.kind ?? null}::text is null or s.kind = ${options.kind ?? null}::text)
      order by coalesce(s.published_at, s.created_at) desc, s.title`.execute(tx);
   return r.rows;
 }
 
-export async function findStory(tx: Executor, id: string): Promise<StoryRow | undefined> {
+export async function findStory(tx: Executor, pactId: string, id: string): Promise<StoryRow | undefined> {
   const r = await sql<StoryRow>`
     select ${columns}
       from story s join organisation o on o.id = s.organisation_id left join pillar p on p.id = s.pillar_id
-     where s.id = ${id}`.execute(tx);
+     where s.id = ${id} and s.pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
 
-export async function findConsent(tx: Executor, storyId: string): Promise<Consent | null> {
+export async function findConsent(tx: Executor, pactId: string, storyId: string): Promise<Consent | null> {
   const r = await sql<{ person_name: string; given_on: string; method: ConsentMethod; scope: string; withdrawn_on: string | null }>`
     select person_name, to_char(given_on, 'YYYY-MM-DD') as given_on, method, scope, to_char(withdrawn_on, 'YYYY-MM-DD') as withdrawn_on
-      from story_consent where story_id = ${storyId}`.execute(tx);
+      from story_consent where story_id = ${storyId} and pact_id = ${pactId}`.execute(tx);
   const row = r.rows[0];
   return row ? { personName: row.person_name, givenOn: row.given_on, method: row.method, scope: row.scope, withdrawnOn: row.withdrawn_on } : null;
 }
 
-export async function listPillarChoices(tx: Executor): Promise<Array<{ id: string; title: string }>> {
-  const r = await sql<{ id: string; title: string }>`select id, title from pillar where archived_at is null order by position, title`.execute(tx);
+export async function listPillarChoices(tx: Executor, pactId: string): Promise<Array<{ id: string; title: string }>> {
+  const r = await sql<{ id: string; title: string }>`
+    select id, title from pillar where pact_id = ${pactId} and archived_at is null order by position, title`.execute(tx);
   return r.rows;
 }
 
-export async function pillarExists(tx: Executor, id: string): Promise<boolean> {
-  const r = await sql<{ id: string }>`select id from pillar where id = ${id}`.execute(tx);
+/** Whether this is a pillar of the pact (a pillar of another pact is not). */
+export async function pillarExists(tx: Executor, pactId: string, id: string): Promise<boolean> {
+  const r = await sql<{ id: string }>`select id from pillar where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows.length === 1;
 }
 
@@ -82,19 +85,19 @@ export async function insertStory(tx: Executor, pactId: string, organisationId: 
 }
 
 /** Updates a story; returns false when it changed since the form's `expectedRevision`. */
-export async function updateStory(tx: Executor, id: string, v: StoryFields, expectedRevision: number | null, now: Date): Promise<boolean> {
+export async function updateStory(tx: Executor, pactId: string, id: string, v: StoryFields, expectedRevision: number | null, now: Date): Promise<boolean> {
   const r = await sql`
     update story set title = ${v.title}, body = ${v.body}, kind = ${v.kind}, pillar_id = ${v.pillarId}, visibility = ${v.visibility},
            status = ${v.status}, about_person = ${v.aboutPerson},
            published_at = case when ${v.status} = 'published' and status <> 'published' then ${now}::timestamptz else published_at end,
            updated_at = ${now}, revision = revision + 1
-     where id = ${id} and (${expectedRevision}::int is null or revision = ${expectedRevision}::int)`.execute(tx);
+     where id = ${id} and pact_id = ${pactId} and (${expectedRevision}::int is null or revision = ${expectedRevision}::int)`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
 export async function saveConsent(tx: Executor, pactId: string, storyId: string, consent: Consent | null, by: string | null, now: Date): Promise<void> {
   if (!consent) {
-    await sql`delete from story_consent where story_id = ${storyId}`.execute(tx);
+    await sql`delete from story_consent where story_id = ${storyId} and pact_id = ${pactId}`.execute(tx);
     return;
   }
   await sql`
@@ -123,8 +126,9 @@ export interface StoryHistoryRow {
   changed_at: Date;
 }
 
-export async function listStoryHistory(tx: Executor, storyId: string): Promise<StoryHistoryRow[]> {
+export async function listStoryHistory(tx: Executor, pactId: string, storyId: string): Promise<StoryHistoryRow[]> {
   const r = await sql<StoryHistoryRow>`
-    select from_status, to_status, from_visibility, to_visibility, reason, changed_at from story_status_change where story_id = ${storyId} order by id`.execute(tx);
+    select from_status, to_status, from_visibility, to_visibility, reason, changed_at
+      from story_status_change where story_id = ${storyId} and pact_id = ${pactId} order by id`.execute(tx);
   return r.rows;
 }

@@ -1,7 +1,7 @@
 // Stories of what goes well and where dilemmas are: kinds, statuses, the consent rule and the
 // form. Pure: no I/O.
 import { z } from 'zod';
-import { parseForm, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
+import { optionalDateField, parseForm, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
 
 export const storyKinds = ['goes_well', 'dilemma'] as const;
 export type StoryKind = (typeof storyKinds)[number];
@@ -57,8 +57,7 @@ export function visibilityAfterConsentChange(story: { status: StoryStatus; visib
   return publicationRefusal(story) ? 'internal' : null;
 }
 
-const calendarDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.error.date');
-const optionalDate = z.union([z.literal(''), calendarDate]).default('');
+const optionalDate = optionalDateField();
 
 const storySchema = z.object({
   title: z.string().trim().min(1).max(200),
@@ -87,11 +86,6 @@ export interface StoryValue {
   intent: 'save' | 'publish';
 }
 
-function realDate(value: string): boolean {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 /** The story form with its consent fields. Consent is all or nothing: a half-filled consent is an error per field. */
 export function parseStoryForm(form: FormData, today: string): FormResult<StoryValue> {
   const parsed = parseForm(storySchema, form);
@@ -104,13 +98,11 @@ export function parseStoryForm(form: FormData, today: string): FormResult<StoryV
   if (aboutPerson && anyConsent) {
     if (v.personName === '') errors.personName = { key: 'form.error.required' };
     if (v.consentGivenOn === '') errors.consentGivenOn = { key: 'form.error.required' };
-    else if (!realDate(v.consentGivenOn)) errors.consentGivenOn = { key: 'form.error.date' };
     else if (v.consentGivenOn > today) errors.consentGivenOn = { key: 'stories.error.future' };
     if (v.consentMethod === '') errors.consentMethod = { key: 'form.error.choice' };
     if (v.consentScope === '') errors.consentScope = { key: 'form.error.required' };
     if (v.consentWithdrawnOn !== '') {
-      if (!realDate(v.consentWithdrawnOn)) errors.consentWithdrawnOn = { key: 'form.error.date' };
-      else if (v.consentWithdrawnOn > today) errors.consentWithdrawnOn = { key: 'stories.error.future' };
+      if (v.consentWithdrawnOn > today) errors.consentWithdrawnOn = { key: 'stories.error.future' };
       else if (v.consentGivenOn !== '' && v.consentWithdrawnOn < v.consentGivenOn) errors.consentWithdrawnOn = { key: 'stories.error.withdrawnBeforeGiven' };
     }
     if (Object.keys(errors).length === 0 && v.consentMethod !== '') {
