@@ -140,6 +140,10 @@ const lindewaardRowFor: Record<string, () => Promise<void>> = {
     await sql`insert into membership_end (membership_id, pact_id, kind, ended_by, ended_at)
               values (${ended.rows[0]!.id}, ${ids.lindewaard}, 'deactivated', ${ids.lindewaardCoordinator}, now())`.execute(database.db);
   },
+  record_network: async () => {
+    await sql`insert into record_network (pact_id, record_type, record_id, organisation_id, basis, purpose)
+              values (${ids.lindewaard}, 'household', gen_random_uuid(), ${ids.welzijn}, 'consent', 'household-support-consent')`.execute(database.db);
+  },
   pact_status_change: async () => {
     await sql`insert into pact_status_change (pact_id, from_status, to_status, reason, changed_by, changed_at)
               values (${ids.lindewaard}, 'suspended', 'active', 'Weer actief', ${ids.systemAdmin}, now())`.execute(database.db);
