@@ -12,6 +12,20 @@ module.exports = {
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
     {
+      name: 'sub-module-internals',
+      comment: 'A sub-module (a folder inside a module, such as pact/agenda) is entered from outside it only through its index.ts: it owns its tables, row types and use cases.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/([^/]+)/' },
+      to: { path: '^src/modules/$1/[^/]+/', pathNot: ['^src/modules/$1/$2/', '^src/modules/$1/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'module-shell-uses-sub-module-front-door',
+      comment: "A module's own files reach its sub-modules through their index.ts too.",
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/[^/]+\\.tsx?$' },
+      to: { path: '^src/modules/$1/[^/]+/', pathNot: '^src/modules/$1/[^/]+/index\\.ts$' },
+    },
+    {
       name: 'host-uses-module-front-door',
       comment: 'The host (src/app) reaches modules through their index.ts only.',
       severity: 'error',

@@ -80,3 +80,31 @@ export function defineModule(manifest: ModuleManifest): ModuleManifest {
 export function defineJob<S extends z.ZodType>(job: ModuleJob<S>): ModuleJob {
   return job as unknown as ModuleJob;
 }
+
+/**
+ * A module made of sub-modules (pact: agenda, review, initiatives, …): each sub-module has its own
+ * manifest part in its index.ts, and the module's manifest is their sum, in the order given. The
+ * demo data of the parts run one after the other, in that order.
+ */
+export function composeModule(name: string, parts: ReadonlyArray<Omit<ModuleManifest, 'name'>>): ModuleManifest {
+  const messages: MessageCatalogs = { nl: {}, en: {} };
+  for (const part of parts) {
+    if (!part.messages) continue;
+    for (const key of Object.keys(part.messages.nl)) {
+      if (key in messages.nl) throw new Error(`${name}: message key ${key} is defined by two sub-modules`);
+    }
+    Object.assign(messages.nl, part.messages.nl);
+    Object.assign(messages.en, part.messages.en);
+  }
+  const seeds = parts.flatMap((p) => (p.demo ? [p.demo] : []));
+  return {
+    name,
+    routes: parts.flatMap((p) => p.routes),
+    navigation: parts.flatMap((p) => p.navigation ?? []),
+    jobs: parts.flatMap((p) => p.jobs ?? []),
+    messages,
+    ...(seeds.length > 0
+      ? { demo: { order: Math.min(...seeds.map((s) => s.order)), async seed(ctx: DemoContext) { for (const s of [...seeds].sort((a, b) => a.order - b.order)) await s.seed(ctx); } } }
+      : {}),
+  };
+}

@@ -2,11 +2,11 @@
 export { listPacts } from './pact-queries.ts';
 export { organisationKinds, type OrganisationKind } from './organisation.ts';
 export { importNeighbourhoodsFromFile, describeImportProgress, describeImportResult, type CliImportResult } from './neighbourhoods/index.ts';
-export { pillarTemplates, pillarTemplate, type PillarTemplate } from './pillars/templates.ts';
+export { pillarTemplates, pillarTemplate, type PillarTemplate } from './pillars/index.ts';
 
 // The module's manifest: routes, the pact's navigation, the retention job and the demo data.
 import type { Actor } from '../../access/policy.ts';
-import { defineModule } from '../../access/manifest.ts';
+import { composeModule } from '../../access/manifest.ts';
 import { pactRoutes as shellRoutes } from './routes.tsx';
 import { memberRoutes as members } from './members/index.ts';
 import { neighbourhoodRoutes as neighbourhoods } from './neighbourhoods/index.ts';
@@ -16,6 +16,7 @@ import { agendaRoutes as agenda } from './agenda/index.ts';
 import { reviewRoutes as review } from './review/index.ts';
 import { meetingRoutes as meetings } from './meetings/index.ts';
 import { storyRoutes as stories } from './stories/index.ts';
+import { pillarsPart } from './pillars/index.ts';
 import { seedPactAgendaDemo } from './demo/pact-agenda.ts';
 import { seedInitiativesDemo } from './demo/initiatives.ts';
 import { seedMeetingsAndStoriesDemo } from './demo/meetings-and-stories.ts';
@@ -24,9 +25,14 @@ function ownOrganisation(actor: Actor): string | undefined {
   return actor.kind === 'person' ? (actor.memberships.find((m) => m.organisationId)?.organisationId ?? undefined) : undefined;
 }
 
-export const manifest = defineModule({
-  name: 'pact',
-  routes: [...shellRoutes, ...members, ...neighbourhoods, ...partners, ...initiatives, ...agenda, ...review, ...meetings, ...stories],
+// The sub-modules in route order (a fixed path such as /pillars/template before /pillars/:pillar
+// is kept inside each part).
+export const manifest = composeModule('pact', [
+  { routes: [...shellRoutes, ...members, ...neighbourhoods, ...partners] },
+  pillarsPart,
+  { routes: [...initiatives, ...agenda, ...review, ...meetings, ...stories] },
+  {
+  routes: [],
   navigation: [
     { href: (p) => `/p/${p.slug}`, label: 'nav.home', permission: 'public', order: 10 },
     { href: (p) => `/p/${p.slug}/initiatives`, label: 'nav.initiatives', permission: 'public', order: 20 },
@@ -62,4 +68,5 @@ export const manifest = defineModule({
       await seedMeetingsAndStoriesDemo(tx, pacts.lindewaard);
     },
   },
-});
+  },
+]);

@@ -4,8 +4,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+// Every module's catalog joins the core catalog when the modules are composed.
+import '../../app/modules.ts';
 import { catalogs } from './index.ts';
-import { nl } from './nl.ts';
+
+const nl = catalogs.nl as Record<string, string>;
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -14,7 +17,7 @@ for (const [locale, catalog] of Object.entries(catalogs)) {
     assert.deepEqual(Object.keys(catalog).sort(), Object.keys(nl).sort());
     for (const [key, text] of Object.entries(catalog)) {
       assert.ok(text.trim().length > 0, `${locale}:${key} is empty`);
-      assert.deepEqual(placeholders(text), placeholders(nl[key as keyof typeof nl]), `${locale}:${key} placeholders`);
+      assert.deepEqual(placeholders(text), placeholders(nl[key]!), `${locale}:${key} placeholders`);
     }
   });
 }

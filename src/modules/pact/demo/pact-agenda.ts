@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
-import { pillarTemplates } from '../pillars/templates.ts';
+import { pillarTemplates } from '../pillars/index.ts';
 
 type Status = 'done' | 'in_progress' | 'delayed' | 'stopped';
 

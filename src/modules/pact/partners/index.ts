@@ -1,7 +1,6 @@
-// The pact's profile, covenant, pillars and partners.
+// The pact's profile, covenant and partners.
 import type { RouteSpec } from '../../../access/route.ts';
-import { pillarRoutes } from '../pillars/routes.tsx';
 import { partnerProfileRoutes } from './routes.tsx';
 
-export const partnerRoutes: RouteSpec[] = [...partnerProfileRoutes, ...pillarRoutes];
+export const partnerRoutes: RouteSpec[] = [...partnerProfileRoutes];
 export { partnerHasLeft } from './partner-status.ts';

@@ -1,5 +1,4 @@
-import type { RouteContext } from '../../../access/route.ts';
-import type { Executor } from '../../../platform/db/database.ts';
+import type { UseCaseContext } from '../../../access/use-case.ts';
 import { nextPillarPosition, pillarTitleTaken, type PillarInput } from './pillar.ts';
 import { insertPillar, listPillars, setPillarArchived, updatePillar, type PillarRow } from './pillar-queries.ts';
 
@@ -7,43 +6,34 @@ export type PillarOutcome = { ok: true; pillarId: string } | { ok: false; reason
 
 /** Adds a pillar after the last one (or at the given position); a title the pact has is refused. */
 export async function addPillar(
-  tx: Executor,
-  input: { pactId: string; pillar: { title: string; description: string; weight: number; position: number | null }; now: Date },
-  audit: RouteContext['audit'],
+  ctx: UseCaseContext,
+  pillar: { title: string; description: string; weight: number; position: number | null },
 ): Promise<PillarOutcome> {
-  const pillars = await listPillars(tx, input.pactId);
-  if (pillarTitleTaken(pillars, input.pillar.title, null)) return { ok: false, reason: 'title-taken' };
-  const position = input.pillar.position ?? nextPillarPosition(pillars);
-  const id = await insertPillar(tx, input.pactId, { ...input.pillar, position }, input.now);
+  const pillars = await listPillars(ctx.tx, ctx.pact.id);
+  if (pillarTitleTaken(pillars, pillar.title, null)) return { ok: false, reason: 'title-taken' };
+  const position = pillar.position ?? nextPillarPosition(pillars);
+  const id = await insertPillar(ctx.tx, ctx.pact.id, { ...pillar, position }, ctx.now);
   if (!id) return { ok: false, reason: 'title-taken' };
-  await audit({ action: 'pillar.create', recordType: 'pillar', recordId: id, purpose: 'pact-administration', details: { position } });
+  await ctx.audit({ action: 'pillar.create', recordType: 'pillar', recordId: id, purpose: 'pact-administration', details: { position } });
   return { ok: true, pillarId: id };
 }
 
 /** Saves a pillar's title, description, weight and position. */
-export async function editPillar(
-  tx: Executor,
-  input: { pactId: string; pillar: PillarRow; values: PillarInput; now: Date },
-  audit: RouteContext['audit'],
-): Promise<PillarOutcome> {
-  const pillars = await listPillars(tx, input.pactId);
-  if (pillarTitleTaken(pillars, input.values.title, input.pillar.id)) return { ok: false, reason: 'title-taken' };
-  await updatePillar(tx, input.pactId, input.pillar.id, input.values, input.now);
-  await audit({
-    action: 'pillar.update', recordType: 'pillar', recordId: input.pillar.id, purpose: 'pact-administration',
-    details: { position: input.values.position, weight: input.values.weight },
+export async function editPillar(ctx: UseCaseContext, pillar: PillarRow, values: PillarInput): Promise<PillarOutcome> {
+  const pillars = await listPillars(ctx.tx, ctx.pact.id);
+  if (pillarTitleTaken(pillars, values.title, pillar.id)) return { ok: false, reason: 'title-taken' };
+  await updatePillar(ctx.tx, ctx.pact.id, pillar.id, values, ctx.now);
+  await ctx.audit({
+    action: 'pillar.update', recordType: 'pillar', recordId: pillar.id, purpose: 'pact-administration',
+    details: { position: values.position, weight: values.weight },
   });
-  return { ok: true, pillarId: input.pillar.id };
+  return { ok: true, pillarId: pillar.id };
 }
 
 /** Archives a pillar (it takes no new activities; its history stays readable) or restores it. */
-export async function archivePillar(
-  tx: Executor,
-  input: { pactId: string; pillar: PillarRow; archive: boolean; now: Date },
-  audit: RouteContext['audit'],
-): Promise<void> {
-  await setPillarArchived(tx, input.pactId, input.pillar.id, input.archive, input.now);
-  await audit({
-    action: input.archive ? 'pillar.archive' : 'pillar.restore', recordType: 'pillar', recordId: input.pillar.id, purpose: 'pact-administration',
+export async function archivePillar(ctx: UseCaseContext, pillar: PillarRow, archive: boolean): Promise<void> {
+  await setPillarArchived(ctx.tx, ctx.pact.id, pillar.id, archive, ctx.now);
+  await ctx.audit({
+    action: archive ? 'pillar.archive' : 'pillar.restore', recordType: 'pillar', recordId: pillar.id, purpose: 'pact-administration',
   });
 }

@@ -44,6 +44,15 @@ export const pillarTemplateForm = z.object({ template: z.enum(['five-pillars', '
 /** The pillar page's buttons: save the fields, or archive / restore the pillar. */
 export const pillarActionForm = z.object({ action: z.enum(['save', 'archive', 'restore']).default('save') });
 
+/** The pillar page's one form: the fields when saving (the default button), nothing else when archiving or restoring. */
+export const pillarPageForm = z.preprocess(
+  (raw) => (raw && typeof raw === 'object' && !('action' in raw) ? { ...raw, action: 'save' } : raw),
+  z.discriminatedUnion('action', [
+    pillarForm.extend({ action: z.literal('save') }),
+    z.object({ action: z.enum(['archive', 'restore']) }),
+  ], { error: 'form.error.choice' }),
+);
+
 /** Pillars in the order the pact shows them: current ones by position (then title), archived ones last. */
 export function orderPillars<P extends PillarLike>(pillars: readonly P[]): P[] {
   return [...pillars].sort(

@@ -1,0 +1,12 @@
+// Pillars (or paths): the coordinator's pages and the templates from the source documents.
+// Other parts of the pact module reach pillars only through this file.
+import type { ModuleManifest } from '../../../access/manifest.ts';
+import { pillarsEn, pillarsNl } from './messages.ts';
+import { pillarRoutes } from './routes.tsx';
+
+export { pillarTemplates, pillarTemplate, type PillarTemplate } from './templates.ts';
+
+export const pillarsPart: Omit<ModuleManifest, 'name'> = {
+  routes: pillarRoutes,
+  messages: { nl: pillarsNl, en: pillarsEn },
+};
