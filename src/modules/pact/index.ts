@@ -17,9 +17,7 @@ import { reviewRoutes as review } from './review/index.ts';
 import { meetingRoutes as meetings } from './meetings/index.ts';
 import { storyRoutes as stories } from './stories/index.ts';
 import { pillarsPart } from './pillars/index.ts';
-import { seedPactAgendaDemo } from './demo/pact-agenda.ts';
-import { seedInitiativesDemo } from './demo/initiatives.ts';
-import { seedMeetingsAndStoriesDemo } from './demo/meetings-and-stories.ts';
+import { seedInitiativesDemo, seedMeetingsAndStoriesDemo, seedPactAgendaDemo } from './demo/index.ts';
 
 function ownOrganisation(actor: Actor): string | undefined {
   return actor.kind === 'person' ? (actor.memberships.find((m) => m.organisationId)?.organisationId ?? undefined) : undefined;
