@@ -1,6 +1,6 @@
 // The dependency rule of the modular monolith (docs/decisions/0001-modular-monolith.md), checked
 // by `npm run check` and CI (.ci/run): app → modules/*/index.ts → access → ui → platform, and
-// nothing in src/ imports the test helpers in tests/. Test files (*.test.ts, *.test.tsx) are exempt.
+// nothing in src/ imports the test helpers in tests/. Test files (*.test.ts, *.test.tsx) and the matrix rows (*.matrix.ts) are exempt.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -74,7 +74,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '\\.test\\.tsx?$' },
+    // Test files, and each module's rows of the authorization matrix (test material beside the code).
+    exclude: { path: '(\\.test\\.tsx?|\\.matrix\\.ts)$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },

@@ -12,7 +12,7 @@
 //   login — anonymous GET of a page: 303 to /login?next=<the requested path>; anonymous POST or
 //           GET under /api/: 401.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { isBare } from '../access/route.ts';
@@ -21,231 +21,48 @@ import { openTestDatabase, testEngine } from '../../tests/support/test-database.
 import { addTwoPactPerson, createTestApp, personas, type Persona, type TestApp } from '../../tests/support/test-app.ts';
 import { concretePath, routeKey, sampleParams, samplesFile } from '../../tests/support/route-paths.ts';
 import { allRoutes } from './routes.ts';
+import { modules } from './modules.ts';
+import { everyone, personaNames, systemAdministrator, type Matrix, type PersonaName } from '../../tests/support/authorization-matrix.ts';
+
+/** Every module's rows, from src/modules/<module>/access.matrix.ts (each module owns its own). */
+async function moduleMatrices(): Promise<Matrix> {
+  const dir = new URL('../modules/', import.meta.url);
+  const merged: Matrix = {};
+  for (const name of readdirSync(dir).sort()) {
+    const file = new URL(`${name}/access.matrix.ts`, dir);
+    if (!existsSync(file)) continue;
+    const { matrix } = (await import(file.href)) as { matrix: Matrix };
+    for (const [key, row] of Object.entries(matrix)) {
+      assert.ok(!(key in merged), `${key} has rows in two modules`);
+      merged[key] = row;
+    }
+  }
+  return merged;
+}
 
 const THIS_FILE = 'src/app/authorization-matrix.db.test.ts';
 
-const personaNames = [
-  'anonymous', 'systemAdmin', 'coordinator', 'partnerAdmin', 'professional', 'volunteer', 'policyReader',
-  'otherOrganisationAdmin', 'otherPactCoordinator', 'twoPactMember',
-] as const;
-type PersonaName = (typeof personaNames)[number];
-type Outcome = 'allow' | 'deny' | 'login';
-type Row = Record<PersonaName, Outcome>;
+/** Where a route's row belongs: its module's access.matrix.ts, or this file for the installation's own routes. */
+function rowFileOf(key: string): string {
+  const owner = modules.find((m) => m.routes.some((r) => routeKey(r) === key));
+  return owner ? `src/modules/${owner.name}/access.matrix.ts` : THIS_FILE;
+}
 
-// twoPactMember: Lindewaard's second coordinator, who is also a professional in OCMW Hagedoorn. In
-// Lindewaard they may do what a coordinator may do — and no more because of their membership in
-// Hagedoorn (the samples are Lindewaard's; src/app/tenant-isolation.db.test.ts walks the routes with
-// Hagedoorn's organisation under Lindewaard's address).
+/** The installation's own routes (src/app/root-routes.tsx); every module's rows are in its access.matrix.ts. */
+function appRows(): Matrix {
+  return {
+    'GET /': everyone,
+    'GET /language': everyone,
+    'GET /admin': systemAdministrator,
+    'GET /healthz': everyone,
+    'GET /readyz': everyone,
+    'GET /assets/:file': everyone,
+  };
+}
 
-/** Everyone, signed in or not. */
-const everyone: Row = {
-  anonymous: 'allow', systemAdmin: 'allow', coordinator: 'allow', partnerAdmin: 'allow', professional: 'allow',
-  volunteer: 'allow', policyReader: 'allow', otherOrganisationAdmin: 'allow', otherPactCoordinator: 'allow', twoPactMember: 'allow',
-};
-/** Any signed-in person, whatever their memberships. */
-const signedIn: Row = { ...everyone, anonymous: 'login' };
-/** Members of Lindewaard in any role; the system administrator and Hagedoorn's coordinator are not. */
-const lindewaardMembers: Row = {
-  anonymous: 'login', systemAdmin: 'deny', coordinator: 'allow', partnerAdmin: 'allow', professional: 'allow',
-  volunteer: 'allow', policyReader: 'allow', otherOrganisationAdmin: 'allow', otherPactCoordinator: 'deny', twoPactMember: 'allow',
-};
-/** Lindewaard's coordinators only. */
-const lindewaardCoordinator: Row = {
-  anonymous: 'login', systemAdmin: 'deny', coordinator: 'allow', partnerAdmin: 'deny', professional: 'deny',
-  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny', twoPactMember: 'allow',
-};
-/** Editing Welzijn Lindewaard: the pact's coordinator and Welzijn's own partner admin, not De Linde's. */
-const welzijnEditors: Row = { ...lindewaardCoordinator, partnerAdmin: 'allow' };
-/** An invitation link: anyone who holds it; a signed-in person other than the invitee is refused (the sample is for a new person). */
-const invitee: Row = {
-  anonymous: 'allow', systemAdmin: 'deny', coordinator: 'deny', partnerAdmin: 'deny', professional: 'deny',
-  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny', twoPactMember: 'deny',
-};
-/** The installation's administrator only. */
-const systemAdministrator: Row = {
-  anonymous: 'login', systemAdmin: 'allow', coordinator: 'deny', partnerAdmin: 'deny', professional: 'deny',
-  volunteer: 'deny', policyReader: 'deny', otherOrganisationAdmin: 'deny', otherPactCoordinator: 'deny', twoPactMember: 'deny',
-};
-
-// Written per route, even where rows repeat: reading one line tells who may use a route.
-const expected: Record<string, Row> = {
-  'GET /': everyone,
-  'GET /language': everyone,
-  'GET /admin': systemAdministrator,
-  // All mail of the installation (addresses, names, links with tokens): its administrator only.
-  'GET /admin/outbox': systemAdministrator,
-  'GET /admin/outbox/:id': systemAdministrator,
-  // Every pact (suspended ones too) and every person of the installation: its administrator only.
-  'GET /admin/pacts': systemAdministrator,
-  'GET /admin/pacts/new': systemAdministrator,
-  'POST /admin/pacts/new': systemAdministrator,
-  'GET /admin/pacts/:pactId': systemAdministrator,
-  'POST /admin/pacts/:pactId/status': systemAdministrator,
-  'GET /admin/people': systemAdministrator,
-  'GET /admin/people/:personId': systemAdministrator,
-  'POST /admin/people/:personId/deactivate': systemAdministrator,
-  'POST /admin/people/:personId/reactivate': systemAdministrator,
-  // The audit log of every pact and of the installation, with names: its administrator only.
-  'GET /admin/audit': systemAdministrator,
-  'GET /admin/audit.csv': systemAdministrator,
-  'GET /healthz': everyone,
-  'GET /readyz': everyone,
-  'GET /assets/:file': everyone,
-  'GET /login': everyone,
-  'POST /login': everyone,
-  // Log-out is public: signing out without a session just clears the cookie.
-  'POST /logout': everyone,
-  // Password reset by e-mail link: for anyone, signed in or not (the link is the proof). The sample
-  // link is unknown, so the reset routes answer 410 "this link no longer works": the policy let it through.
-  'GET /password/forgot': everyone,
-  'POST /password/forgot': everyone,
-  'GET /password/reset/:token': everyone,
-  'POST /password/reset/:token': everyone,
-  'GET /account': signedIn,
-  'POST /account': signedIn,
-  // The second-factor step and my sessions: any signed-in person, for their own account only (the
-  // empty POSTs are refused with 400 for a missing code or scope, so nothing changes).
-  'GET /account/second-factor': signedIn,
-  'POST /account/second-factor': signedIn,
-  'GET /account/sessions': signedIn,
-  'POST /account/sessions/end': signedIn,
-  // Resetting someone's lost second factor: the installation's administrator only (the empty POST
-  // lacks the confirmation and is refused with 400, so the sample person keeps theirs).
-  'GET /admin/people/:personId/second-factor/reset': systemAdministrator,
-  'POST /admin/people/:personId/second-factor/reset': systemAdministrator,
-  'GET /p/:pact': everyone,
-  'GET /p/:pact/organisations': lindewaardMembers,
-  'GET /p/:pact/organisations.csv': lindewaardMembers,
-  'GET /p/:pact/organisations/:org': lindewaardMembers,
-  'GET /p/:pact/organisations/:org/edit': welzijnEditors,
-  'POST /p/:pact/organisations/:org/edit': welzijnEditors,
-  // Inviting into Welzijn Lindewaard: the coordinator and Welzijn's own partner admin. Withdrawing
-  // the sample invitation (of Welzijn) likewise; other members are refused once it is read.
-  'GET /p/:pact/organisations/:org/invitations': welzijnEditors,
-  'POST /p/:pact/organisations/:org/invitations': welzijnEditors,
-  'POST /p/:pact/invitations/:id/revoke': welzijnEditors,
-  // Members and teams of Welzijn Lindewaard: the coordinator and Welzijn's own partner admin; De
-  // Linde's partner admin is refused. The empty POST bodies are refused with 400 (no role, no
-  // confirmation, no name), so nothing changes.
-  'GET /p/:pact/organisations/:org/members': welzijnEditors,
-  'GET /p/:pact/organisations/:org/members/:membership': welzijnEditors,
-  'POST /p/:pact/organisations/:org/members/:membership': welzijnEditors,
-  'POST /p/:pact/organisations/:org/members/:membership/end': welzijnEditors,
-  'GET /p/:pact/organisations/:org/teams': welzijnEditors,
-  'POST /p/:pact/organisations/:org/teams': welzijnEditors,
-  'POST /p/:pact/organisations/:org/teams/:team': welzijnEditors,
-  // Adding a partner organisation: the pact's coordinators only.
-  'GET /p/:pact/organisations/new': lindewaardCoordinator,
-  'POST /p/:pact/organisations/new': lindewaardCoordinator,
-  'GET /invitations/:token': invitee,
-  'POST /invitations/:token': invitee,
-  'GET /p/:pact/settings': lindewaardCoordinator,
-  'POST /p/:pact/settings': lindewaardCoordinator,
-  'GET /p/:pact/audit': lindewaardCoordinator,
-  'GET /p/:pact/audit.csv': lindewaardCoordinator,
-  'GET /p/:pact/neighbourhoods': lindewaardCoordinator,
-  'POST /p/:pact/neighbourhoods': lindewaardCoordinator,
-  'POST /p/:pact/neighbourhoods/import': lindewaardCoordinator,
-  'GET /p/:pact/neighbourhoods.csv': lindewaardCoordinator,
-  'GET /p/:pact/imports/:id': lindewaardCoordinator,
-  'POST /p/:pact/imports/:id/promote': lindewaardCoordinator,
-  'GET /api/p/:pact/imports/:id': lindewaardCoordinator,
-  // ── pact profile, covenant, pillars, partners (src/modules/pact/partners) ──
-  // The profile, covenant versions and pillars: the pact's coordinators only (empty POSTs: 400).
-  'GET /p/:pact/profile': lindewaardCoordinator,
-  'POST /p/:pact/profile': lindewaardCoordinator,
-  'GET /p/:pact/covenant/new': lindewaardCoordinator,
-  'POST /p/:pact/covenant/new': lindewaardCoordinator,
-  'GET /p/:pact/pillars': lindewaardCoordinator,
-  'POST /p/:pact/pillars': lindewaardCoordinator,
-  'POST /p/:pact/pillars/template': lindewaardCoordinator,
-  'GET /p/:pact/pillars/:pillar': lindewaardCoordinator,
-  'POST /p/:pact/pillars/:pillar': lindewaardCoordinator,
-  // The covenant, its versions and the partners: public pages (the covenant and who signed it are public).
-  'GET /p/:pact/covenant': everyone,
-  'GET /p/:pact/covenant/:version': everyone,
-  'GET /p/:pact/partners': everyone,
-  'GET /p/:pact/partners.csv': everyone,
-  'GET /p/:pact/partners/:org': everyone,
-  // Welzijn Lindewaard's representatives, signatures and partnership: the coordinator and Welzijn's
-  // own partner admin (rejoining is the coordinator's only, checked in the handler).
-  'GET /p/:pact/organisations/:org/representatives': welzijnEditors,
-  'POST /p/:pact/organisations/:org/representatives': welzijnEditors,
-  'GET /p/:pact/organisations/:org/covenant': welzijnEditors,
-  'POST /p/:pact/organisations/:org/covenant': welzijnEditors,
-  'GET /p/:pact/organisations/:org/partnership': welzijnEditors,
-  'POST /p/:pact/organisations/:org/partnership': welzijnEditors,
-  // ── initiatives (src/modules/pact/initiatives) ──
-  // Residents propose without an account; the confirmation and status links are the key (the
-  // sample `initiativeToken` was never issued: 410 "this link no longer works" = let through).
-  'GET /p/:pact/initiatives': everyone,
-  'GET /p/:pact/initiatives.csv': lindewaardCoordinator,
-  'GET /p/:pact/initiatives/new': everyone,
-  'POST /p/:pact/initiatives/new': everyone,
-  'GET /p/:pact/initiatives/confirm/:initiativeToken': everyone,
-  'POST /p/:pact/initiatives/confirm/:initiativeToken': everyone,
-  'GET /p/:pact/initiatives/mine/:initiativeToken': everyone,
-  'POST /p/:pact/initiatives/mine/:initiativeToken': everyone,
-  'GET /p/:pact/initiatives/moderation': lindewaardCoordinator,
-  // Published: public (the sample is published); the proposer's contact only for coordinators.
-  'GET /p/:pact/initiatives/:initiative': everyone,
-  'GET /p/:pact/initiatives/:initiative/moderate': lindewaardCoordinator,
-  'POST /p/:pact/initiatives/:initiative/moderate': lindewaardCoordinator,
-  // ── agenda (src/modules/pact/agenda) ──
-  // The agenda years and the compiled agenda are public once published (the sample year is);
-  // opening and managing a year is for the pact's coordinators. The empty POSTs lack a year or an
-  // action and are refused with 400.
-  'GET /p/:pact/agenda': everyone,
-  'POST /p/:pact/agenda': lindewaardCoordinator,
-  'GET /p/:pact/agenda/:year': everyone,
-  'GET /p/:pact/agenda/:year/manage': lindewaardCoordinator,
-  'POST /p/:pact/agenda/:year/status': lindewaardCoordinator,
-  'GET /p/:pact/agenda/:year/agenda.pdf': everyone,
-  'GET /p/:pact/agenda/:year/activities.csv': everyone,
-  'GET /p/:pact/agenda/:year/activities/:activity': everyone,
-  // Welzijn Lindewaard's activities: the coordinator and Welzijn's own partner admin; the empty
-  // POSTs miss every field (or the confirmation) and are refused with 400.
-  'GET /p/:pact/organisations/:org/activities': welzijnEditors,
-  'GET /p/:pact/organisations/:org/activities/new': welzijnEditors,
-  'POST /p/:pact/organisations/:org/activities/new': welzijnEditors,
-  'GET /p/:pact/organisations/:org/activities/:activity/edit': welzijnEditors,
-  'POST /p/:pact/organisations/:org/activities/:activity/edit': welzijnEditors,
-  'POST /p/:pact/organisations/:org/activities/:activity/withdraw': welzijnEditors,
-  // ── review (src/modules/pact/review) ──
-  // Reviewing and carrying over Welzijn's activity: the coordinator and Welzijn's own partner admin
-  // (the empty POSTs are refused: 400 for a missing status, 409 as 2030 is not open, so nothing changes).
-  'GET /p/:pact/organisations/:org/activities/:activity/review': welzijnEditors,
-  'POST /p/:pact/organisations/:org/activities/:activity/review': welzijnEditors,
-  'GET /p/:pact/organisations/:org/activities/:activity/carry-over': welzijnEditors,
-  'POST /p/:pact/organisations/:org/activities/:activity/carry-over': welzijnEditors,
-  // The review overview of a year and its CSV: members of the pact.
-  'GET /p/:pact/agenda/:year/review': lindewaardMembers,
-  'GET /p/:pact/agenda/:year/review.csv': lindewaardMembers,
-  // The results of a published year are public (2029 is published); an unpublished one only for members.
-  'GET /p/:pact/agenda/:year/results': everyone,
-  // ── meetings (src/modules/pact/meetings) ──
-  'GET /p/:pact/meetings': everyone,
-  'GET /p/:pact/meetings.ics': everyone,
-  'GET /p/:pact/meetings.csv': lindewaardMembers,
-  'GET /p/:pact/meetings/new': lindewaardCoordinator,
-  'POST /p/:pact/meetings/new': lindewaardCoordinator,
-  // The sample meeting is public; a members-only one answers 404 to the public.
-  'GET /p/:pact/meetings/:meeting': everyone,
-  'GET /p/:pact/meetings/:meeting/edit': lindewaardCoordinator,
-  'POST /p/:pact/meetings/:meeting/edit': lindewaardCoordinator,
-  'POST /p/:pact/meetings/:meeting/attendance': lindewaardCoordinator,
-  'POST /p/:pact/meetings/:meeting/decisions': lindewaardCoordinator,
-  'POST /p/:pact/meetings/:meeting/actions': lindewaardCoordinator,
-  // ── stories (src/modules/pact/stories) ──
-  'GET /p/:pact/stories': everyone,
-  'GET /p/:pact/stories.csv': lindewaardMembers,
-  // The sample story is published and public; an internal one answers 404 to the public.
-  'GET /p/:pact/stories/:story': everyone,
-  'GET /p/:pact/organisations/:org/stories/new': welzijnEditors,
-  'POST /p/:pact/organisations/:org/stories/new': welzijnEditors,
-  'GET /p/:pact/organisations/:org/stories/:story/edit': welzijnEditors,
-  'POST /p/:pact/organisations/:org/stories/:story/edit': welzijnEditors,
-  'POST /p/:pact/organisations/:org/stories/:story/status': welzijnEditors,
+const expected: Matrix = {
+  ...appRows(),
+  ...(await moduleMatrices()),
 };
 
 /** Routes whose sample resource may not exist in the test data: a 404 there still means the policy let it through. */
@@ -296,16 +113,16 @@ test('the matrix names exactly the registered routes, both ways', () => {
   assert.deepEqual(
     missing,
     [],
-    `Routes without an entry in the authorization matrix: add ${missing.map((k) => `'${k}': { anonymous: …, ${personaNames.slice(1).join(': …, ')}: … }`).join(' and ')} to \`expected\` in ${THIS_FILE}.`,
+    `Routes without an entry in the authorization matrix: add ${missing.map((k) => `'${k}': { anonymous: …, ${personaNames.slice(1).join(': …, ')}: … } to ${rowFileOf(k)}`).join(' and ')}.`,
   );
-  assert.deepEqual(stale, [], `Entries in the authorization matrix for routes that no longer exist: remove ${stale.join(', ')} from ${THIS_FILE}.`);
+  assert.deepEqual(stale, [], `Entries in the authorization matrix for routes that no longer exist: remove ${stale.join(', ')} (from the module's access.matrix.ts or ${THIS_FILE}).`);
 });
 
 for (const route of allRoutes) {
   const key = routeKey(route);
   test(`${key}${isBare(route) ? ' (bare)' : ''} is used only by whom the matrix says (${testEngine})`, async () => {
     const row = expected[key];
-    assert.ok(row, `No entry for "${key}" in the authorization matrix: add '${key}': { ${personaNames.map((p) => `${p}: …`).join(', ')} } to \`expected\` in ${THIS_FILE}.`);
+    assert.ok(row, `No entry for "${key}" in the authorization matrix: add '${key}': { ${personaNames.map((p) => `${p}: …`).join(', ')} } to ${rowFileOf(key)}.`);
     const path = concretePath(route, samples, samplesFile);
     const mismatches: string[] = [];
     for (const name of personaNames) {
