@@ -285,6 +285,10 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
     data = await generateBenchData(database.db, options);
     personas = await createSessions(database, data.samples.slice(0, options.personas));
     samePact = await createSessions(database, data.samePactSamples);
+    // A running installation's tables have statistics and a visibility map (autovacuum on
+    // PostgreSQL, the app's own analyze at start on PGlite); freshly generated ones have neither,
+    // and the planner would guess one row everywhere.
+    await sql`vacuum analyze`.execute(database.db);
     serverVersion = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db)).rows[0]!.v;
   } finally {
     await database.close();

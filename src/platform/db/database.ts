@@ -47,7 +47,14 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // Prepared statements keep one generic plan (docs/decisions/0025-request-path.md): without this,
+      // PostgreSQL plans statements whose policies call functions afresh on every execution, because
+      // it cannot cost their generic plan as cheaper, and planning was half of a page's database time.
+      options: '-c plan_cache_mode=force_generic_plan',
+    });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it. The request that needs it reports the error.
     });
