@@ -11,11 +11,11 @@ import { pactRoutes as shellRoutes } from './routes.tsx';
 import { memberRoutes as members } from './members/index.ts';
 import { neighbourhoodRoutes as neighbourhoods } from './neighbourhoods/index.ts';
 import { partnerRoutes as partners } from './partners/index.ts';
-import { initiativeRoutes as initiatives, removeUnconfirmedInitiatives as removeUnconfirmed } from './initiatives/index.ts';
+import { initiativesPart } from './initiatives/index.ts';
 import { agendaRoutes as agenda } from './agenda/index.ts';
 import { reviewRoutes as review } from './review/index.ts';
-import { meetingRoutes as meetings } from './meetings/index.ts';
-import { storyRoutes as stories } from './stories/index.ts';
+import { meetingsPart } from './meetings/index.ts';
+import { storiesPart } from './stories/index.ts';
 import { pillarsPart } from './pillars/index.ts';
 import { seedInitiativesDemo, seedMeetingsAndStoriesDemo, seedPactAgendaDemo } from './demo/index.ts';
 
@@ -28,16 +28,16 @@ function ownOrganisation(actor: Actor): string | undefined {
 export const manifest = composeModule('pact', [
   { routes: [...shellRoutes, ...members, ...neighbourhoods, ...partners] },
   pillarsPart,
-  { routes: [...initiatives, ...agenda, ...review, ...meetings, ...stories] },
+  initiativesPart,
+  { routes: [...agenda, ...review] },
+  meetingsPart,
+  storiesPart,
   {
   routes: [],
   navigation: [
     { href: (p) => `/p/${p.slug}`, label: 'nav.home', permission: 'public', order: 10 },
-    { href: (p) => `/p/${p.slug}/initiatives`, label: 'nav.initiatives', permission: 'public', order: 20 },
     { href: (p) => `/p/${p.slug}/partners`, label: 'nav.partners', permission: 'public', order: 25 },
     { href: (p) => `/p/${p.slug}/agenda`, label: 'agenda.nav', permission: 'public', order: 30 },
-    { href: (p) => `/p/${p.slug}/meetings`, label: 'meetings.nav', permission: 'public', order: 35 },
-    { href: (p) => `/p/${p.slug}/stories`, label: 'stories.nav', permission: 'public', order: 40 },
     { href: (p) => `/p/${p.slug}/organisations`, label: 'nav.organisations', permission: 'organisation:read', order: 50 },
     {
       href: (p, a) => (ownOrganisation(a) ? `/p/${p.slug}/organisations/${ownOrganisation(a)}` : null),
@@ -45,18 +45,6 @@ export const manifest = composeModule('pact', [
     },
     { href: (p) => `/p/${p.slug}/settings`, label: 'nav.settings', permission: 'pact:manage', order: 90 },
     { href: (p) => `/p/${p.slug}/neighbourhoods`, label: 'nav.neighbourhoods', permission: 'pact:manage', order: 91 },
-  ],
-  jobs: [
-    {
-      // Proposals never confirmed by e-mail are removed after 14 days, with old rate-limit
-      // counters (initiatives/README.md: the privacy promise on the form).
-      name: 'initiative-retention',
-      cron: '51 3 * * *',
-      run: async ({ services }) => {
-        const removed = await removeUnconfirmed(services.db, services.clock.now());
-        if (removed.initiatives + removed.attempts > 0) services.log.info(removed, 'unconfirmed initiatives removed');
-      },
-    },
   ],
   demo: {
     order: 10,

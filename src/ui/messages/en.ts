@@ -1,10 +1,8 @@
 // English. Must hold every key of the Dutch source catalog: the type below makes a missing key a compile error.
 import type { MessageKey } from './nl.ts';
 import { partnersEn } from './partners.ts';
-import { initiativesEn } from './initiatives.ts';
 import { agendaEn } from './agenda.ts';
 import { reviewEn } from './review.ts';
-import { meetingsEn } from './meetings.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Schakelpunt',
@@ -19,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'layout.footer': 'Schakelpunt is open software for local pacts against poverty.',
   'layout.privacy': 'How we handle your data',
   'nav.home': 'Home',
+  'nav.initiatives': 'Initiatives',
   'nav.organisations': 'Organisations',
   'nav.myOrganisation': 'My organisation',
   'nav.settings': 'Pact settings',
@@ -42,6 +41,9 @@ export const en: Record<MessageKey, string> = {
   'form.error.csrf': 'The form expired. Your input is still here; please send it again.',
   'form.error.tooLarge': 'What you sent is too large.',
   'form.error.stale': 'Someone else has just changed this. Look at the new details below. Your input is still here: send it again if it is still right.',
+  'form.error.initiativeConsent': 'Tick the box if you agree that we keep your details. Otherwise we cannot handle your idea.',
+  'form.error.initiativeReason': 'Write why you decline the initiative. The proposer sees this reason.',
+  'form.error.initiativeChanges': 'Write what the proposer should change.',
   'form.saved': 'Your changes have been saved.',
   'error.title.400': 'This request is not valid',
   'error.title.401': 'Please sign in first',
@@ -589,8 +591,6 @@ export const en: Record<MessageKey, string> = {
   'adminPeople.back': 'Back to the people',
   // The pact's profile, partners, initiatives, agenda, review, meetings and stories: one file each.
   ...partnersEn,
-  ...initiativesEn,
   ...agendaEn,
   ...reviewEn,
-  ...meetingsEn,
 };

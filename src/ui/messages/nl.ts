@@ -1,9 +1,7 @@
 // Dutch: the source catalog and the default language. Resident-facing text is plain Dutch (B1).
 import { partnersNl } from './partners.ts';
-import { initiativesNl } from './initiatives.ts';
 import { agendaNl } from './agenda.ts';
 import { reviewNl } from './review.ts';
-import { meetingsNl } from './meetings.ts';
 export const nl = {
   'app.name': 'Schakelpunt',
   'app.tagline': 'Samen tegen armoede. Niet voor iemand oplossen, maar mét.',
@@ -17,6 +15,7 @@ export const nl = {
   'layout.footer': 'Schakelpunt is open software voor lokale pacten tegen armoede.',
   'layout.privacy': 'Zo gaan we om met uw gegevens',
   'nav.home': 'Start',
+  'nav.initiatives': 'Initiatieven',
   'nav.organisations': 'Organisaties',
   'nav.myOrganisation': 'Mijn organisatie',
   'nav.settings': 'Instellingen pact',
@@ -40,6 +39,9 @@ export const nl = {
   'form.error.csrf': 'Het formulier is verlopen. Uw invoer staat er nog; verstuur het opnieuw.',
   'form.error.tooLarge': 'Wat u verstuurde is te groot.',
   'form.error.stale': 'Iemand anders heeft dit net gewijzigd. Bekijk de nieuwe gegevens hieronder. Uw invoer staat er nog: verstuur het opnieuw als het nog klopt.',
+  'form.error.initiativeConsent': 'Zet een vinkje als u het goed vindt dat wij uw gegevens bewaren. Anders kunnen wij uw idee niet behandelen.',
+  'form.error.initiativeReason': 'Schrijf waarom u het initiatief afwijst. De indiener krijgt deze reden te zien.',
+  'form.error.initiativeChanges': 'Schrijf wat de indiener moet veranderen.',
   'form.saved': 'De wijzigingen zijn opgeslagen.',
   'error.title.400': 'Dit verzoek klopt niet',
   'error.title.401': 'Log eerst in',
@@ -587,10 +589,8 @@ export const nl = {
   'adminPeople.back': 'Terug naar de mensen',
   // The pact's profile, partners, initiatives, agenda, review, meetings and stories: one file each.
   ...partnersNl,
-  ...initiativesNl,
   ...agendaNl,
   ...reviewNl,
-  ...meetingsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,10 +1,10 @@
 /** The proposer confirms a proposal through the link in the mail (a POST: never on opening the link). */
-import type { PactSummary } from '../../../access/policy.ts';
-import type { RouteContext } from '../../../access/route.ts';
+import type { UseCaseContext } from '../../../access/use-case.ts';
 import type { Executor } from '../../../platform/db/database.ts';
+import { decide } from '../../../platform/lifecycle/lifecycle.ts';
 import { confirmLinkUsable } from './initiative-links.ts';
 import { changeStatus, findByConfirmToken } from './initiative-queries.ts';
-import { transition } from './initiative-status.ts';
+import { initiativeLifecycle } from './initiative-status.ts';
 
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'gone';
 
@@ -17,21 +17,18 @@ export async function confirmationState(tx: Executor, pactId: string, tokenHash:
   return { state: 'open', title: found.title };
 }
 
-export async function confirmInitiative(
-  tx: Executor,
-  input: { pact: PactSummary; tokenHash: string; now: Date },
-  audit: RouteContext['audit'],
-): Promise<ConfirmOutcome> {
-  const found = await findByConfirmToken(tx, input.pact.id, input.tokenHash);
+export async function confirmInitiative(ctx: UseCaseContext, tokenHash: string): Promise<ConfirmOutcome> {
+  const { tx, pact, now } = ctx;
+  const found = await findByConfirmToken(tx, pact.id, tokenHash);
   if (!found || found.status === 'withdrawn') return 'gone';
   if (found.status !== 'unconfirmed') return 'already-confirmed';
-  if (!confirmLinkUsable(found.created_at, input.now)) return 'gone';
-  const next = transition(found.status, 'confirm', 'proposer');
+  if (!confirmLinkUsable(found.created_at, now)) return 'gone';
+  const next = decide(initiativeLifecycle, found.status, 'confirm', 'proposer');
   if (!next.ok) return 'gone';
   const changed = await changeStatus(tx, {
-    pactId: input.pact.id, id: found.id, from: found.status, to: next.to, message: '', byPerson: null, byProposer: true, now: input.now,
+    pactId: pact.id, id: found.id, from: found.status, to: next.to, message: '', byPerson: null, byProposer: true, now,
   });
   if (!changed) return 'already-confirmed';
-  await audit({ action: 'initiative.confirm', recordType: 'initiative', recordId: found.id, purpose: 'initiative-handling', details: {} });
+  await ctx.audit({ action: 'initiative.confirm', recordType: 'initiative', recordId: found.id, purpose: 'initiative-handling', details: {} });
   return 'confirmed';
 }

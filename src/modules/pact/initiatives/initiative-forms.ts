@@ -1,7 +1,7 @@
 // The forms of the open umbrella as zod schemas: the public proposal form, the proposer's changes,
 // the coordinator's decision and the public search. Pure: no I/O.
 import { z } from 'zod';
-import { parseForm, type FormResult } from '../../../platform/forms.ts';
+import { parseForm, type FormResult, type FormValues } from '../../../platform/forms.ts';
 
 export const supportKinds = ['money', 'volunteers', 'space', 'knowledge'] as const;
 export type SupportKind = (typeof supportKinds)[number];
@@ -42,6 +42,23 @@ export type ProposalInput = z.output<typeof proposalForm>;
 export const changesForm = z.object(initiativeFields);
 export type ChangesInput = z.output<typeof changesForm>;
 
+/**
+ * The proposer's status page: two forms told apart by their button, resubmit (with the changed
+ * fields) or withdraw. Any other `action` parses as `none`, which the page refuses with its own
+ * message.
+ */
+export const proposerForm = z.preprocess(
+  (raw) => {
+    const action = raw && typeof raw === 'object' && 'action' in raw ? raw.action : undefined;
+    return action === 'resubmit' || action === 'withdraw' ? raw : { action: 'none' };
+  },
+  z.discriminatedUnion('action', [
+    changesForm.extend({ action: z.literal('resubmit') }),
+    z.object({ action: z.literal('withdraw') }),
+    z.object({ action: z.literal('none') }),
+  ]),
+);
+
 export const moderationActions = ['publish', 'request-changes', 'decline'] as const;
 export type ModerationAction = (typeof moderationActions)[number];
 
@@ -73,12 +90,17 @@ export function parseSearch(query: URLSearchParams): InitiativeSearch {
   return { q, pillar: id(query.get('pillar')), neighbourhood: id(query.get('neighbourhood')) };
 }
 
+/** The input to show again: the chosen support checkboxes as a comma list, the honeypot left out. */
+export function keptInput(values: FormValues, form: FormData): FormValues {
+  const kept: FormValues = { ...values, support: form.getAll('support').filter((v) => typeof v === 'string').join(',').slice(0, 200) };
+  delete kept[HONEYPOT_FIELD];
+  return kept;
+}
+
 /** Parses a form; the chosen support checkboxes are kept as a comma list for re-display. */
 export function parseWithSupport<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
   const result = parseForm(schema, form);
-  result.values.support = form.getAll('support').filter((v) => typeof v === 'string').join(',').slice(0, 200);
-  delete result.values[HONEYPOT_FIELD];
-  return result;
+  return { ...result, values: keptInput(result.values, form) };
 }
 
 /** Whether the honeypot field was filled in: a person never sees it. */

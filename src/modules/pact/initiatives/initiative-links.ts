@@ -1,6 +1,8 @@
 // The two links a proposer gets by mail: one to confirm the proposal, one to a private status page.
-// Each is a random token of 32 bytes; only its SHA-256 is stored. Pure apart from randomness.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+// Each is a random token of 32 bytes; only its SHA-256 is stored. Pure apart from randomness. And
+// the public form's rate limits.
+import { createHash, randomBytes } from 'node:crypto';
+import type { RateLimit } from '../../../platform/rate-limit.ts';
 
 export const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 /** Days a confirmation link works. Unconfirmed proposals are removed later (UNCONFIRMED_RETENTION_DAYS). */
@@ -35,13 +37,12 @@ export function linkOrigin(requestUrl: string, publicUrl: string | null): string
 
 // ── Rate limit of the public form ───────────────────────────────────────────────────────────
 /**
- * Proposals accepted per window: per client address (a shared address — a library, a community
- * centre — may send several) and per e-mail address. A proposal over either limit is refused with
- * a clear message and the input kept (429).
+ * Proposals accepted per hour, on the installation's shared limiter (src/platform/rate-limit.ts):
+ * per e-mail address and per client address (a shared address — a library, a community centre —
+ * may send several). Counted over every pact of the installation, so a second pact gives no fresh
+ * allowance. A proposal over either limit is refused with a clear message and the input kept (429).
  */
-export const RATE_LIMIT = { windowMinutes: 60, perAddress: 10, perEmail: 3 } as const;
-
-/** A keyed hash of an address or e-mail address: the counters never hold the address itself. */
-export function throttleKey(secret: Buffer, kind: 'address' | 'email', value: string): string {
-  return createHmac('sha256', secret).update(`initiative-throttle:${kind}:${value.toLowerCase()}`).digest('hex');
-}
+export const proposalLimits = {
+  email: { bucket: 'initiative-email', limit: 3, windowSeconds: 3600 },
+  address: { bucket: 'initiative-address', limit: 10, windowSeconds: 3600 },
+} as const satisfies Record<'email' | 'address', RateLimit>;

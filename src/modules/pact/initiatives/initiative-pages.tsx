@@ -1,6 +1,7 @@
 // Pages of the open umbrella: the public proposal form and its answers, the proposer's private
 // status page, the public list and page of an initiative, and the coordinators' moderation pages.
 import type { PactSummary } from '../../../access/policy.ts';
+import { actionsOpen } from '../../../platform/lifecycle/lifecycle.ts';
 import {
   Alert, Button, CsrfField, DataList, ErrorSummary, Field, Flash, Heading, Link, Paragraph, Table, fieldId, type FormState,
 } from '../../../ui/components.tsx';
@@ -9,7 +10,7 @@ import { useLocale, useT } from '../../../ui/i18n.ts';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { HONEYPOT_FIELD, supportKinds, type InitiativeSearch, type SupportKind } from './initiative-forms.ts';
 import type { Choice, InitiativeRow, StatusChangeRow } from './initiative-queries.ts';
-import { actionsFor, type InitiativeStatus } from './initiative-status.ts';
+import { initiativeLifecycle, type InitiativeStatus } from './initiative-status.ts';
 
 type T = ReturnType<typeof useT>;
 export interface Choices {
@@ -213,7 +214,7 @@ export function MinePage({ pact, initiative: i, history, state, token, choices }
   pact: PactSummary; initiative: InitiativeRow; history: StatusChangeRow[]; state: FormState; token: string; choices: Choices;
 }) {
   const t = useT();
-  const actions = actionsFor(i.status, 'proposer');
+  const actions = actionsOpen(initiativeLifecycle, i.status, 'proposer');
   return (
     <>
       <Flash />
@@ -375,7 +376,7 @@ export function ModeratePage({ pact, initiative: i, history, state }: {
   pact: PactSummary; initiative: InitiativeRow; history: StatusChangeRow[]; state: FormState;
 }) {
   const t = useT();
-  const actions = actionsFor(i.status, 'coordinator');
+  const actions = actionsOpen(initiativeLifecycle, i.status, 'coordinator');
   return (
     <>
       <Flash />

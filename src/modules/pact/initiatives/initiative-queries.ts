@@ -2,8 +2,9 @@
 // under row-level security as well: only the current pact's rows are there.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { appendStatusHistory, changeStatus as changeStoredStatus, type StatusStore } from '../../../platform/lifecycle/change-status.ts';
 import type { InitiativeSearch, SupportKind } from './initiative-forms.ts';
-import type { InitiativeStatus } from './initiative-status.ts';
+import { initiativeLifecycle, type InitiativeStatus } from './initiative-status.ts';
 
 export interface InitiativeRow {
   id: string;
@@ -147,9 +148,17 @@ export async function updateContent(
      where id = ${id} and pact_id = ${pactId}`.execute(tx);
 }
 
+/** Where an initiative's status lives: `initiative.status`, with its history in `initiative_status_change`. */
+const initiativeStatusStore: StatusStore = {
+  table: 'initiative',
+  history: { table: 'initiative_status_change', recordColumn: 'initiative_id' },
+};
+
 /**
  * Moves an initiative from `from` to `to` (only when it is still in `from`: a concurrent change
- * makes this return false), with its history row.
+ * makes this return false), with its history row. A coordinator's message is kept on the
+ * initiative for the proposer; confirming sets `confirmed_at`, publishing `published_at`; a fresh
+ * status link replaces the earlier one.
  */
 export async function changeStatus(
   tx: Executor,
@@ -158,41 +167,28 @@ export async function changeStatus(
     byPerson: string | null; byProposer: boolean; now: Date; statusTokenHash?: string;
   },
 ): Promise<boolean> {
-  const moderationMessage = change.byProposer ? null : change.message;
-  const r = await sql`
-    update initiative
-       set status = ${change.to},
-           moderation_message = coalesce(${moderationMessage}::text, moderation_message),
-           confirmed_at = case when ${change.from} = 'unconfirmed' and ${change.to} = 'submitted' then ${change.now}::timestamptz else confirmed_at end,
-           published_at = case when ${change.to} = 'published' then ${change.now}::timestamptz else published_at end,
-           status_token_hash = coalesce(${change.statusTokenHash ?? null}::text, status_token_hash),
-           updated_at = ${change.now}
-     where id = ${change.id} and pact_id = ${change.pactId} and status = ${change.from}`.execute(tx);
-  if (Number(r.numAffectedRows ?? 0) !== 1) return false;
-  await sql`
-    insert into initiative_status_change (pact_id, initiative_id, from_status, to_status, message, by_person, by_proposer, changed_at)
-    values (${change.pactId}, ${change.id}, ${change.from}, ${change.to}, ${change.message}, ${change.byPerson}, ${change.byProposer}, ${change.now})`.execute(tx);
-  return true;
+  return changeStoredStatus(tx, initiativeStatusStore, {
+    pactId: change.pactId, id: change.id, from: change.from, to: change.to, at: change.now,
+    set: {
+      ...(change.byProposer ? {} : { moderation_message: change.message }),
+      ...(change.from === 'unconfirmed' && change.to === 'submitted' ? { confirmed_at: change.now } : {}),
+      ...(change.to === 'published' ? { published_at: change.now } : {}),
+      ...(change.statusTokenHash ? { status_token_hash: change.statusTokenHash } : {}),
+      updated_at: change.now,
+    },
+    history: { message: change.message, by_person: change.byPerson, by_proposer: change.byProposer },
+  });
 }
 
+/** The first history row of a new proposal: sent by its proposer, not yet confirmed. */
 export async function recordFirstStatus(tx: Executor, pactId: string, id: string, now: Date): Promise<void> {
-  await sql`
-    insert into initiative_status_change (pact_id, initiative_id, from_status, to_status, message, by_person, by_proposer, changed_at)
-    values (${pactId}, ${id}, null, 'unconfirmed', '', null, true, ${now})`.execute(tx);
+  await appendStatusHistory<InitiativeStatus>(tx, initiativeStatusStore, {
+    pactId, id, from: null, to: initiativeLifecycle.initial, at: now, history: { message: '', by_person: null, by_proposer: true },
+  });
 }
 
-// ── Rate limit ──────────────────────────────────────────────────────────────────────────────
-// The counters are installation-level (migration 0014): no pact_id, readable from every pact's
-// request, so that a second pact gives no fresh allowance. They hold keyed hashes only.
-export async function countAttempts(tx: Executor, kind: 'address' | 'email', keyHash: string, since: Date): Promise<number> {
-  const r = await sql<{ n: string }>`
-    select count(*)::text as n from initiative_submission_attempt
-     where key_kind = ${kind} and key_hash = ${keyHash} and attempted_at > ${since}`.execute(tx);
-  return Number(r.rows[0]!.n);
-}
-
-export async function recordAttempt(tx: Executor, kind: 'address' | 'email', keyHash: string, now: Date): Promise<void> {
-  await sql`
-    insert into initiative_submission_attempt (key_kind, key_hash, attempted_at)
-    values (${kind}, ${keyHash}, ${now})`.execute(tx);
+/** Removes, in every pact, proposals never confirmed and sent before `before` (their history goes with them). */
+export async function deleteUnconfirmedBefore(db: Executor, before: Date): Promise<number> {
+  const removed = await sql`delete from initiative where status = 'unconfirmed' and created_at < ${before}`.execute(db);
+  return Number(removed.numAffectedRows ?? 0);
 }

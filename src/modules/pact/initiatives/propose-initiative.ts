@@ -1,18 +1,15 @@
 /**
  * Stores a proposal from the public form as `unconfirmed` and queues the mail with the
  * confirmation link — in the request's transaction. Refuses a neighbourhood or pillar that is not
- * the pact's, and a proposal over the rate limit (per client address and per e-mail address,
- * counted over every pact of the installation).
+ * the pact's, and a proposal over the rate limit (per e-mail address and per client address,
+ * counted over every pact of the installation by the shared limiter).
  */
-import type { PactSummary } from '../../../access/policy.ts';
-import type { RouteContext } from '../../../access/route.ts';
-import type { Executor } from '../../../platform/db/database.ts';
+import type { UseCaseContext } from '../../../access/use-case.ts';
+import { takeRateLimit } from '../../../platform/rate-limit.ts';
 import type { ProposalInput } from './initiative-forms.ts';
-import { newLinkToken, RATE_LIMIT } from './initiative-links.ts';
+import { newLinkToken, proposalLimits } from './initiative-links.ts';
 import { mailConfirmation } from './initiative-mail.ts';
-import {
-  countAttempts, insertInitiative, neighbourhoodExists, openPillarExists, recordAttempt, recordFirstStatus,
-} from './initiative-queries.ts';
+import { insertInitiative, neighbourhoodExists, openPillarExists, recordFirstStatus } from './initiative-queries.ts';
 
 export type ProposeOutcome =
   | { ok: true; id: string }
@@ -20,29 +17,25 @@ export type ProposeOutcome =
   | { ok: false; reason: 'unknown-choice'; field: 'neighbourhood' | 'pillar' };
 
 export async function proposeInitiative(
-  tx: Executor,
+  ctx: UseCaseContext,
   input: {
-    pact: PactSummary;
     value: ProposalInput;
-    /** Keyed hashes of the client address (null when unknown) and of the e-mail address. */
-    addressKey: string | null;
-    emailKey: string;
+    /** The client's network address (null when unknown) and the installation's secret, for the rate limit. */
+    clientAddress: string | null;
+    secret: Buffer;
     origin: string;
-    now: Date;
   },
-  audit: RouteContext['audit'],
 ): Promise<ProposeOutcome> {
-  const { pact, value: v, now } = input;
+  const { tx, pact, now } = ctx;
+  const v = input.value;
   if (v.neighbourhood && !(await neighbourhoodExists(tx, pact.id, v.neighbourhood))) return { ok: false, reason: 'unknown-choice', field: 'neighbourhood' };
   if (v.pillar && !(await openPillarExists(tx, pact.id, v.pillar))) return { ok: false, reason: 'unknown-choice', field: 'pillar' };
 
-  const since = new Date(now.getTime() - RATE_LIMIT.windowMinutes * 60_000);
-  if (await countAttempts(tx, 'email', input.emailKey, since) >= RATE_LIMIT.perEmail) return { ok: false, reason: 'rate-limited' };
-  if (input.addressKey && (await countAttempts(tx, 'address', input.addressKey, since)) >= RATE_LIMIT.perAddress) {
+  // The e-mail address first: a proposal it refuses counts for neither limit.
+  if (!(await takeRateLimit(tx, input.secret, proposalLimits.email, v.email, now))) return { ok: false, reason: 'rate-limited' };
+  if (input.clientAddress && !(await takeRateLimit(tx, input.secret, proposalLimits.address, input.clientAddress, now))) {
     return { ok: false, reason: 'rate-limited' };
   }
-  await recordAttempt(tx, 'email', input.emailKey, now);
-  if (input.addressKey) await recordAttempt(tx, 'address', input.addressKey, now);
 
   const confirm = newLinkToken();
   const status = newLinkToken();
@@ -56,7 +49,7 @@ export async function proposeInitiative(
     pact, to: v.email, name: v.name, title: v.title, origin: input.origin, confirmToken: confirm.token, statusToken: status.token, now,
   });
   // Ids only: the proposer's name and e-mail address stay out of the audit log.
-  await audit({
+  await ctx.audit({
     action: 'initiative.propose', recordType: 'initiative', recordId: id, purpose: 'initiative-handling',
     details: { pillar: v.pillar || null, neighbourhood: v.neighbourhood || null },
   });

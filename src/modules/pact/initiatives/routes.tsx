@@ -2,26 +2,32 @@
 // private status page (the link is the key: no account), the list and page of published
 // initiatives. Pact coordinators (pact:manage): moderation, the CSV export.
 //
+// The proposer's status page and the moderation page are formPages. The proposal form and the
+// confirmation link are not: both answer a successful POST with a page (200), not a redirect, and
+// the proposal form looks at its honeypot before anything else.
+//
 // Bot protection of the public form: a honeypot field and a rate limit. A filled-in honeypot stores
 // nothing and gets the very same "check your e-mail" page as a real proposal, so a bot learns
 // nothing from the answer (a person never sees the field). Over the rate limit: 429 with a clear
 // message and the input kept.
 import { z } from 'zod';
+import { done, formPage, refuse } from '../../../access/form-page.ts';
 import { HttpError } from '../../../access/http-error.ts';
-import { can, type PactSummary } from '../../../access/policy.ts';
+import { can } from '../../../access/policy.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../../access/route.ts';
+import { useCaseContext } from '../../../access/use-case.ts';
 import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
 import { clientAddress } from '../../../platform/http/client-address.ts';
 import type { FormState } from '../../../ui/components.tsx';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { resubmitInitiative, withdrawInitiative } from './answer-as-proposer.ts';
 import { confirmationState, confirmInitiative } from './confirm-initiative.ts';
-import { changesForm, honeypotFilled, moderationForm, parseSearch, parseWithSupport, proposalForm } from './initiative-forms.ts';
-import { hashLinkToken, linkOrigin, looksLikeLinkToken, throttleKey } from './initiative-links.ts';
+import { honeypotFilled, keptInput, moderationForm, parseSearch, parseWithSupport, proposalForm, proposerForm } from './initiative-forms.ts';
+import { hashLinkToken, linkOrigin, looksLikeLinkToken } from './initiative-links.ts';
 import {
   CheckMailPage, ConfirmPage, DetailPage, ListPage, MinePage, ModeratePage, ModerationPage, ProposePage, type Choices,
 } from './initiative-pages.tsx';
-import { findByStatusToken, findInitiative, listAll, listChoices, listStatusChanges, searchPublished } from './initiative-queries.ts';
+import { findByStatusToken, findInitiative, listAll, listChoices, listStatusChanges, searchPublished, type InitiativeRow } from './initiative-queries.ts';
 import { moderateInitiative } from './moderate-initiative.ts';
 import { proposeInitiative } from './propose-initiative.ts';
 
@@ -29,19 +35,20 @@ const initiativeParams = z.object({ pact: pactSlugParam, initiative: z.uuid() })
 /** Any string: a malformed token is answered like an unknown one (410), without a query. */
 const tokenParams = z.object({ pact: pactSlugParam, initiativeToken: z.string().max(100) });
 
+type InPact<P> = RouteContext<P, `/p/:pact${string}`>;
+
 const origin = (ctx: RouteContext<unknown>) => linkOrigin(ctx.c.req.url, ctx.services.publicUrl);
-const personOf = (ctx: RouteContext<unknown>) => (ctx.actor.kind === 'person' ? ctx.actor.personId : null);
 const canManage = (ctx: RouteContext<unknown>) => can(ctx.actor, 'pact:manage', { pact: ctx.pact });
 
-async function renderPropose(ctx: RouteContext<{ pact: string }>, status: 200 | 400 | 403 | 429, state: FormState = {}) {
+async function renderPropose(ctx: InPact<{ pact: string }>, status: 200 | 400 | 403 | 429, state: FormState = {}) {
   const { c, tx, pact } = ctx;
-  const choices: Choices = await listChoices(tx, pact!.id);
+  const choices: Choices = await listChoices(tx, pact.id);
   c.status(status);
-  return c.render(<ProposePage pact={pact!} choices={choices} state={state} />, { title: c.get('t')('initiatives.propose.title') });
+  return c.render(<ProposePage pact={pact} choices={choices} state={state} />, { title: c.get('t')('initiatives.propose.title') });
 }
 
 function renderLink(
-  ctx: RouteContext<{ pact: string; initiativeToken: string }>,
+  ctx: InPact<{ pact: string; initiativeToken: string }>,
   state: 'open' | 'confirmed' | 'already-confirmed' | 'gone',
   title?: string,
   status?: 403,
@@ -50,43 +57,20 @@ function renderLink(
   // 410 Gone for unknown, withdrawn and expired links alike: the link will not work again.
   c.status(state === 'gone' ? 410 : (status ?? 200));
   const key: MessageKey = state === 'gone' ? 'initiatives.link.goneTitle' : 'initiatives.confirm.title';
-  return c.render(<ConfirmPage pact={pact!} state={state} title={title} token={ctx.params.initiativeToken} />, { title: c.get('t')(key) });
+  return c.render(<ConfirmPage pact={pact} state={state} title={title} token={ctx.params.initiativeToken} />, { title: c.get('t')(key) });
 }
 
-async function loadMine(ctx: RouteContext<{ pact: string; initiativeToken: string }>) {
+/** The initiative of a private status link, or null when the link is malformed, unknown or replaced. */
+async function loadMine(ctx: InPact<{ pact: string; initiativeToken: string }>): Promise<InitiativeRow | null> {
   const token = ctx.params.initiativeToken;
-  if (!looksLikeLinkToken(token)) return undefined;
-  return findByStatusToken(ctx.tx, ctx.pact!.id, hashLinkToken(token));
+  if (!looksLikeLinkToken(token)) return null;
+  return (await findByStatusToken(ctx.tx, ctx.pact.id, hashLinkToken(token))) ?? null;
 }
 
-async function renderMine(ctx: RouteContext<{ pact: string; initiativeToken: string }>, status: 200 | 400 | 403 | 409, state: FormState = {}) {
-  const { c, tx, pact } = ctx;
-  const initiative = await loadMine(ctx);
-  if (!initiative) return renderLink(ctx, 'gone');
-  const [history, choices] = [await listStatusChanges(tx, pact!.id, initiative.id), await listChoices(tx, pact!.id)];
-  c.status(status);
-  return c.render(
-    <MinePage pact={pact!} initiative={initiative} history={history} state={state} token={ctx.params.initiativeToken} choices={choices} />,
-    { title: c.get('t')('initiatives.mine.title', { title: initiative.title }) },
-  );
-}
-
-async function renderModerate(ctx: RouteContext<{ pact: string; initiative: string }>, status: 200 | 400 | 403 | 409, state: FormState = {}) {
-  const { c, tx, pact, audit } = ctx;
-  const initiative = await findInitiative(tx, pact!.id, ctx.params.initiative);
+async function loadForModeration(ctx: InPact<{ pact: string; initiative: string }>): Promise<InitiativeRow> {
+  const initiative = await findInitiative(ctx.tx, ctx.pact.id, ctx.params.initiative);
   if (!initiative) throw new HttpError(404);
-  const history = await listStatusChanges(tx, pact!.id, initiative.id);
-  await audit({
-    action: 'initiative.read', recordType: 'initiative', recordId: initiative.id, purpose: 'initiative-handling', details: { contact: true },
-  });
-  c.status(status);
-  return c.render(<ModeratePage pact={pact!} initiative={initiative} history={history} state={state} />, {
-    title: c.get('t')('initiatives.moderate.title', { title: initiative.title }),
-  });
-}
-
-function pactOf(ctx: RouteContext<unknown>): PactSummary {
-  return ctx.pact!;
+  return initiative;
 }
 
 export const initiativeRoutes: RouteSpec[] = [
@@ -99,8 +83,8 @@ export const initiativeRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const { c, tx, pact } = ctx;
       const search = parseSearch(new URL(c.req.url).searchParams);
-      const [initiatives, choices] = [await searchPublished(tx, pact!.id, search), await listChoices(tx, pact!.id)];
-      return c.render(<ListPage pact={pact!} initiatives={initiatives} choices={choices} search={search} canManage={canManage(ctx)} />, {
+      const [initiatives, choices] = [await searchPublished(tx, pact.id, search), await listChoices(tx, pact.id)];
+      return c.render(<ListPage pact={pact} initiatives={initiatives} choices={choices} search={search} canManage={canManage(ctx)} />, {
         title: c.get('t')('initiatives.list.title'),
       });
     },
@@ -112,7 +96,7 @@ export const initiativeRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
       const t = c.get('t');
-      const rows = await listAll(tx, pact!.id);
+      const rows = await listAll(tx, pact.id);
       await audit({ action: 'initiative.export', recordType: 'initiative', purpose: 'initiative-handling', details: { rows: rows.length, contact: true } });
       const csv = toCsv(
         [
@@ -128,7 +112,7 @@ export const initiativeRoutes: RouteSpec[] = [
           i.moderation_message,
         ]),
       );
-      return csvResponse(`${pact!.slug}-initiatives.csv`, csv);
+      return csvResponse(`${pact.slug}-initiatives.csv`, csv);
     },
   }),
   defineRoute({
@@ -145,8 +129,7 @@ export const initiativeRoutes: RouteSpec[] = [
     params: pactParams,
     csrf: 'rerender',
     handler: async (ctx) => {
-      const { c, tx, form, services, audit } = ctx;
-      const pact = pactOf(ctx);
+      const { c, form, services, pact } = ctx;
       const parsed = parseWithSupport(proposalForm, form!);
       if (ctx.csrfRejected) return renderPropose(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
       if (honeypotFilled(form!)) {
@@ -155,16 +138,9 @@ export const initiativeRoutes: RouteSpec[] = [
         return c.render(<CheckMailPage pact={pact} />, { title: c.get('t')('initiatives.checkMail.title') });
       }
       if (!parsed.ok) return renderPropose(ctx, 400, parsed);
-      const address = clientAddress(c, services.signIn.trustProxy);
-      const outcome = await proposeInitiative(
-        tx,
-        {
-          pact, value: parsed.value, now: services.clock.now(), origin: origin(ctx),
-          addressKey: address ? throttleKey(services.secret, 'address', address) : null,
-          emailKey: throttleKey(services.secret, 'email', parsed.value.email),
-        },
-        audit,
-      );
+      const outcome = await proposeInitiative(useCaseContext(ctx), {
+        value: parsed.value, origin: origin(ctx), clientAddress: clientAddress(c, services.signIn.trustProxy), secret: services.secret,
+      });
       if (!outcome.ok) {
         if (outcome.reason === 'rate-limited') return renderPropose(ctx, 429, { values: parsed.values, formError: 'initiatives.error.rateLimited' });
         return renderPropose(ctx, 400, { values: parsed.values, errors: { [outcome.field]: { key: 'form.error.choice' } } });
@@ -181,7 +157,7 @@ export const initiativeRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const token = ctx.params.initiativeToken;
       if (!looksLikeLinkToken(token)) return renderLink(ctx, 'gone');
-      const found = await confirmationState(ctx.tx, ctx.pact!.id, hashLinkToken(token), ctx.services.clock.now());
+      const found = await confirmationState(ctx.tx, ctx.pact.id, hashLinkToken(token), ctx.now);
       return renderLink(ctx, found.state, found.title);
     },
   }),
@@ -192,57 +168,61 @@ export const initiativeRoutes: RouteSpec[] = [
     params: tokenParams,
     csrf: 'rerender',
     handler: async (ctx) => {
-      const { tx, services, audit } = ctx;
+      const { tx, pact, now } = ctx;
       const token = ctx.params.initiativeToken;
       if (!looksLikeLinkToken(token)) return renderLink(ctx, 'gone');
       const hash = hashLinkToken(token);
       if (ctx.csrfRejected) {
         // The page again, with its button and a fresh token: nothing confirmed.
-        const found = await confirmationState(tx, pactOf(ctx).id, hash, services.clock.now());
+        const found = await confirmationState(tx, pact.id, hash, now);
         return renderLink(ctx, found.state, found.title, 403);
       }
-      const before = await confirmationState(tx, pactOf(ctx).id, hash, services.clock.now());
-      const outcome = await confirmInitiative(tx, { pact: pactOf(ctx), tokenHash: hash, now: services.clock.now() }, audit);
+      const before = await confirmationState(tx, pact.id, hash, now);
+      const outcome = await confirmInitiative(useCaseContext(ctx), hash);
       return renderLink(ctx, outcome, before.title);
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // The proposer's private status page: resubmit after a request for changes, or withdraw. An
+  // unknown, malformed or replaced link is 410 whatever is posted.
+  ...formPage({
     path: '/p/:pact/initiatives/mine/:initiativeToken',
     permission: 'public',
     params: tokenParams,
-    handler: (ctx) => renderMine(ctx, 200),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/initiatives/mine/:initiativeToken',
-    permission: 'public',
-    params: tokenParams,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, form, services, audit, flash } = ctx;
-      const initiative = await loadMine(ctx);
+    data: loadMine,
+    render: async (ctx, initiative, forms) => {
       if (!initiative) return renderLink(ctx, 'gone');
-      const action = form!.get('action');
-      const parsed = action === 'resubmit' ? parseWithSupport(changesForm, form!) : null;
-      if (ctx.csrfRejected) return renderMine(ctx, 403, { values: parsed?.values, formError: 'form.error.csrf' });
-      const now = services.clock.now();
-      if (action === 'withdraw') {
-        const done = await withdrawInitiative(tx, { pact: pactOf(ctx), initiative, now }, audit);
-        if (!done.ok) return renderMine(ctx, 409, { formError: 'initiatives.error.notAllowed' });
-        flash('initiatives.flash.withdrawn');
-      } else if (parsed) {
-        if (!parsed.ok) return renderMine(ctx, 400, parsed);
-        const done = await resubmitInitiative(tx, { pact: pactOf(ctx), initiative, value: parsed.value, now }, audit);
-        if (!done.ok) {
-          if (done.reason === 'unknown-choice') return renderMine(ctx, 400, { values: parsed.values, errors: { [done.field]: { key: 'form.error.choice' } } });
-          return renderMine(ctx, 409, { values: parsed.values, formError: 'initiatives.error.notAllowed' });
-        }
-        flash('initiatives.flash.resubmitted');
-      } else {
-        return renderMine(ctx, 400, { formError: 'initiatives.error.noAction' });
-      }
-      return c.redirect(`/p/${pactOf(ctx).slug}/initiatives/mine/${ctx.params.initiativeToken}`, 303);
+      const { c, tx, pact } = ctx;
+      const [history, choices] = [await listStatusChanges(tx, pact.id, initiative.id), await listChoices(tx, pact.id)];
+      const posted = forms.mine ?? {};
+      // After a refused resubmit the chosen support checkboxes are shown again, not the stored ones.
+      const state: FormState = posted.values?.action === 'resubmit' && ctx.form ? { ...posted, values: keptInput(posted.values, ctx.form) } : posted;
+      return c.render(
+        <MinePage pact={pact} initiative={initiative} history={history} state={state} token={ctx.params.initiativeToken} choices={choices} />,
+        { title: c.get('t')('initiatives.mine.title', { title: initiative.title }) },
+      );
+    },
+    forms: {
+      mine: {
+        schema: proposerForm,
+        submit: async (ctx, initiative, value) => {
+          // The page answers 410 for a link that leads nowhere, whatever the status asked for here.
+          if (!initiative) return refuse(409, {});
+          const back = `/p/${ctx.pact.slug}/initiatives/mine/${ctx.params.initiativeToken}`;
+          if (value.action === 'none') return refuse(400, { formError: 'initiatives.error.noAction', values: {} });
+          if (value.action === 'withdraw') {
+            const outcome = await withdrawInitiative(useCaseContext(ctx), initiative);
+            if (!outcome.ok) return refuse(409, { formError: 'initiatives.error.notAllowed', values: {} });
+            return done(back, 'initiatives.flash.withdrawn');
+          }
+          const { action: _resubmit, ...changes } = value;
+          const outcome = await resubmitInitiative(useCaseContext(ctx), initiative, changes);
+          if (!outcome.ok) {
+            if (outcome.reason === 'unknown-choice') return refuse(400, { errors: { [outcome.field]: { key: 'form.error.choice' } } });
+            return refuse(409, { formError: 'initiatives.error.notAllowed' });
+          }
+          return done(back, 'initiatives.flash.resubmitted');
+        },
+      },
     },
   }),
   defineRoute({
@@ -251,10 +231,10 @@ export const initiativeRoutes: RouteSpec[] = [
     permission: 'pact:manage',
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
-      const initiatives = await listAll(tx, pact!.id);
+      const initiatives = await listAll(tx, pact.id);
       // The queue shows the proposers' names and e-mail addresses.
       await audit({ action: 'initiative.list', recordType: 'initiative', purpose: 'initiative-handling', details: { rows: initiatives.length, contact: true } });
-      return c.render(<ModerationPage pact={pact!} initiatives={initiatives} />, { title: c.get('t')('initiatives.moderation.title') });
+      return c.render(<ModerationPage pact={pact} initiatives={initiatives} />, { title: c.get('t')('initiatives.moderation.title') });
     },
   }),
   defineRoute({
@@ -264,49 +244,43 @@ export const initiativeRoutes: RouteSpec[] = [
     params: initiativeParams,
     handler: async (ctx) => {
       const { c, tx, pact, audit } = ctx;
-      const initiative = await findInitiative(tx, pact!.id, ctx.params.initiative);
+      const initiative = await findInitiative(tx, pact.id, ctx.params.initiative);
       const coordinator = canManage(ctx);
       // Only published initiatives are public; coordinators see the others too.
       if (!initiative || (initiative.status !== 'published' && !coordinator)) throw new HttpError(404);
-      const history = coordinator ? await listStatusChanges(tx, pact!.id, initiative.id) : [];
+      const history = coordinator ? await listStatusChanges(tx, pact.id, initiative.id) : [];
       if (coordinator) {
         await audit({ action: 'initiative.read', recordType: 'initiative', recordId: initiative.id, purpose: 'initiative-handling', details: { contact: true } });
       }
-      return c.render(<DetailPage pact={pact!} initiative={initiative} history={history} coordinator={coordinator} />, { title: initiative.title });
+      return c.render(<DetailPage pact={pact} initiative={initiative} history={history} coordinator={coordinator} />, { title: initiative.title });
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // A coordinator's decision: publish, ask for changes, or decline. The page shows the proposer's
+  // name and e-mail address, so every time it is shown is logged (not a save that goes through).
+  ...formPage({
     path: '/p/:pact/initiatives/:initiative/moderate',
     permission: 'pact:manage',
     params: initiativeParams,
-    handler: (ctx) => renderModerate(ctx, 200),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/initiatives/:initiative/moderate',
-    permission: 'pact:manage',
-    params: initiativeParams,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, form, services, audit, flash } = ctx;
-      const parsed = parseWithSupport(moderationForm, form!);
-      if (ctx.csrfRejected) return renderModerate(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (!parsed.ok) return renderModerate(ctx, 400, parsed);
-      const outcome = await moderateInitiative(
-        tx,
-        {
-          pact: pactOf(ctx), personId: personOf(ctx)!, id: ctx.params.initiative, action: parsed.value.action, message: parsed.value.message,
-          origin: origin(ctx), now: services.clock.now(),
+    data: loadForModeration,
+    render: async (ctx, initiative, forms) => {
+      const { c, tx, pact, audit } = ctx;
+      const history = await listStatusChanges(tx, pact.id, initiative.id);
+      await audit({
+        action: 'initiative.read', recordType: 'initiative', recordId: initiative.id, purpose: 'initiative-handling', details: { contact: true },
+      });
+      return c.render(<ModeratePage pact={pact} initiative={initiative} history={history} state={forms.moderate ?? {}} />, {
+        title: c.get('t')('initiatives.moderate.title', { title: initiative.title }),
+      });
+    },
+    forms: {
+      moderate: {
+        schema: moderationForm,
+        submit: async (ctx, initiative, value) => {
+          const outcome = await moderateInitiative(useCaseContext(ctx), initiative, { action: value.action, message: value.message, origin: origin(ctx) });
+          if (!outcome.ok) return refuse(409, { formError: 'initiatives.error.notAllowed' });
+          return done(`/p/${ctx.pact.slug}/initiatives/moderation`, `initiatives.flash.${value.action}` as MessageKey);
         },
-        audit,
-      );
-      if (!outcome.ok) {
-        if (outcome.reason === 'not-found') throw new HttpError(404);
-        return renderModerate(ctx, 409, { values: parsed.values, formError: 'initiatives.error.notAllowed' });
-      }
-      flash(`initiatives.flash.${parsed.value.action}` as MessageKey);
-      return c.redirect(`/p/${pactOf(ctx).slug}/initiatives/moderation`, 303);
+      },
     },
   }),
 ];

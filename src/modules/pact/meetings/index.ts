@@ -1,3 +1,17 @@
-// The pact's meetings and the iCalendar feed.
-export { meetingRoutes } from './routes.tsx';
+// The pact's meetings and the iCalendar feed. Other parts of the pact module reach meetings only
+// through this file.
+import type { ModuleManifest } from '../../../access/manifest.ts';
+import { meetingsEn, meetingsNl } from './messages.ts';
+import { meetingRoutes } from './routes.tsx';
+
 export { listActionItemsForActivity, type ActionItemRow } from './meeting-queries.ts';
+// Text typed with blank lines between paragraphs, shown as paragraphs (stories show theirs so too).
+export { Paragraphs } from './meeting-pages.tsx';
+
+export const meetingsPart: Omit<ModuleManifest, 'name'> = {
+  routes: meetingRoutes,
+  navigation: [
+    { href: (p) => `/p/${p.slug}/meetings`, label: 'meetings.nav', permission: 'public', order: 35 },
+  ],
+  messages: { nl: meetingsNl, en: meetingsEn },
+};

@@ -68,7 +68,7 @@ export function MeetingsPage({ pact, upcoming, past, canManage, isMember }: { pa
 
 const attendanceLabels: Record<string, MessageKey> = { organisations: 'meetings.organisationsPresent', otherAttendees: 'meetings.otherAttendees' };
 const decisionLabels: Record<string, MessageKey> = { decision: 'meetings.decision' };
-const actionLabels: Record<string, MessageKey> = { text: 'meetings.actionText', owner: 'meetings.actionOwner', dueOn: 'meetings.actionDue', activity: 'meetings.actionActivity', item: 'meetings.actions' };
+const actionLabels: Record<string, MessageKey> = { text: 'meetings.actionText', owner: 'meetings.actionOwner', dueOn: 'meetings.actionDue', activity: 'meetings.actionActivity', item: 'meetings.actions', done: 'meetings.actions' };
 
 export interface MeetingPageProps {
   pact: PactSummary;
@@ -228,7 +228,7 @@ const formLabels: Record<string, MessageKey> = {
   place: 'meetings.place', agenda: 'meetings.agenda', visibility: 'meetings.visibility', status: 'meetings.status', minutes: 'meetings.minutes',
 };
 
-export function MeetingFormPage({ pact, meeting, state, version }: { pact: PactSummary; meeting: MeetingRow | null; state: FormState; version?: string }) {
+export function MeetingFormPage({ pact, meeting, state, revision }: { pact: PactSummary; meeting: MeetingRow | null; state: FormState; revision?: string }) {
   const t = useT();
   const action = meeting ? `/p/${pact.slug}/meetings/${meeting.id}/edit` : `/p/${pact.slug}/meetings/new`;
   const start = meeting ? toLocal(meeting.starts_at) : null;
@@ -240,7 +240,7 @@ export function MeetingFormPage({ pact, meeting, state, version }: { pact: PactS
       <ErrorSummary state={state} labels={formLabels} />
       <form method="post" action={action} class="utrecht-form sp-form" novalidate>
         <CsrfField />
-        {version ? <input type="hidden" name="version" value={state.values?.version ?? version} /> : null}
+        {revision ? <input type="hidden" name="revision" value={state.values?.revision ?? revision} /> : null}
         <Field name="kind" label="meetings.kind" state={state} value={meeting?.kind ?? 'follow_up'}
           options={meetingKinds.map((k) => ({ value: k, label: `meetings.kind.${k}` as MessageKey }))} />
         <Field name="title" label="meetings.titleLabel" state={state} value={meeting?.title} maxlength={200} autocomplete="off" />

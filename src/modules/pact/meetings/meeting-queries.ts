@@ -1,8 +1,10 @@
 // Queries of the pact's meetings. Every query names the pact; row-level security limits every query
 // to the request's pact as well.
 import { sql } from 'kysely';
+import { updateAtRevision } from '../../../platform/concurrency.ts';
 import type { Executor } from '../../../platform/db/database.ts';
-import type { MeetingKind, MeetingStatus, MeetingValue, MeetingVisibility } from './meeting.ts';
+import { appendStatusHistory, changeStatus, type StatusStore } from '../../../platform/lifecycle/change-status.ts';
+import { meetingLifecycle, type MeetingKind, type MeetingStatus, type MeetingValue, type MeetingVisibility } from './meeting.ts';
 
 export interface MeetingRow {
   id: string;
@@ -54,30 +56,43 @@ export async function findMeeting(tx: Executor, pactId: string, id: string): Pro
   return r.rows[0];
 }
 
+/** Where a meeting's status lives: `meeting.status`, with its history in `meeting_status_change`. */
+const meetingStatusStore: StatusStore = {
+  table: 'meeting',
+  history: { table: 'meeting_status_change', recordColumn: 'meeting_id' },
+};
+
+/** Adds a meeting in its first status, with the first row of its status history. */
 export async function insertMeeting(tx: Executor, pactId: string, v: MeetingValue, by: string | null, now: Date): Promise<string> {
   const r = await sql<{ id: string }>`
     insert into meeting (pact_id, kind, title, starts_at, ends_at, place, agenda, visibility, status, minutes, created_by, created_at, updated_at)
-    values (${pactId}, ${v.kind}, ${v.title}, ${v.startsAt}, ${v.endsAt}, ${v.place}, ${v.agenda}, ${v.visibility}, 'planned', ${v.minutes},
+    values (${pactId}, ${v.kind}, ${v.title}, ${v.startsAt}, ${v.endsAt}, ${v.place}, ${v.agenda}, ${v.visibility}, ${meetingLifecycle.initial}, ${v.minutes},
             ${by}, ${now}, ${now})
     returning id`.execute(tx);
   const id = r.rows[0]!.id;
-  await sql`insert into meeting_status_change (pact_id, meeting_id, from_status, to_status, changed_by, changed_at)
-            values (${pactId}, ${id}, null, 'planned', ${by}, ${now})`.execute(tx);
+  await appendStatusHistory<MeetingStatus>(tx, meetingStatusStore, {
+    pactId, id, from: null, to: meetingLifecycle.initial, at: now, history: { changed_by: by },
+  });
   return id;
 }
 
-/** Updates a meeting; returns false when it changed since the form's `expectedRevision` (someone else saved first). */
-export async function updateMeeting(tx: Executor, pactId: string, id: string, v: MeetingValue & { status: MeetingStatus }, expectedRevision: number | null, now: Date): Promise<boolean> {
-  const r = await sql`
-    update meeting set kind = ${v.kind}, title = ${v.title}, starts_at = ${v.startsAt}, ends_at = ${v.endsAt}, place = ${v.place},
-           agenda = ${v.agenda}, visibility = ${v.visibility}, status = ${v.status}, minutes = ${v.minutes}, updated_at = ${now}, revision = revision + 1
-     where id = ${id} and pact_id = ${pactId} and (${expectedRevision}::int is null or revision = ${expectedRevision}::int)`.execute(tx);
-  return Number(r.numAffectedRows ?? 0) === 1;
+/**
+ * Saves a meeting's details (not its status) when it is still at the form's `revision`, and raises
+ * the revision; false when someone else saved first (or the form carried no revision).
+ */
+export async function updateMeetingDetails(tx: Executor, id: string, v: MeetingValue, revision: number | undefined, now: Date): Promise<boolean> {
+  if (revision === undefined) return false;
+  return updateAtRevision(tx, 'meeting', id, revision, {
+    kind: v.kind, title: v.title, starts_at: v.startsAt, ends_at: v.endsAt, place: v.place, agenda: v.agenda,
+    visibility: v.visibility, minutes: v.minutes, updated_at: now,
+  });
 }
 
-export async function insertMeetingStatusChange(tx: Executor, pactId: string, meetingId: string, from: MeetingStatus, to: MeetingStatus, by: string | null, now: Date): Promise<void> {
-  await sql`insert into meeting_status_change (pact_id, meeting_id, from_status, to_status, changed_by, changed_at)
-            values (${pactId}, ${meetingId}, ${from}, ${to}, ${by}, ${now})`.execute(tx);
+/** Moves a meeting from `from` to `to` (only when it is still in `from`), with its history row. */
+export async function changeMeetingStatus(
+  tx: Executor, pactId: string, meetingId: string, from: MeetingStatus, to: MeetingStatus, by: string | null, now: Date,
+): Promise<boolean> {
+  return changeStatus(tx, meetingStatusStore, { pactId, id: meetingId, from, to, at: now, set: { updated_at: now }, history: { changed_by: by } });
 }
 
 export async function listMeetingStatusHistory(tx: Executor, pactId: string, meetingId: string): Promise<Array<{ from_status: MeetingStatus | null; to_status: MeetingStatus; changed_at: Date }>> {

@@ -1,6 +1,7 @@
-// Meetings of a pact: kinds, visibility, the status transitions and the forms. Pure: no I/O.
+// Meetings of a pact: kinds, visibility, the status lifecycle and the forms. Pure: no I/O.
 import { z } from 'zod';
-import { dateField, optionalDateField, parseForm, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
+import { dateField, optionalDateField, parseForm, type FormResult } from '../../../platform/forms.ts';
+import { actionsOpen, defineLifecycle } from '../../../platform/lifecycle/lifecycle.ts';
 import { fromLocal } from './local-time.ts';
 
 export const meetingKinds = ['conference', 'follow_up', 'working_group', 'other'] as const;
@@ -10,20 +11,33 @@ export type MeetingVisibility = (typeof meetingVisibilities)[number];
 export const meetingStatuses = ['planned', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
 
-/** Which status may follow which. A held meeting stays held; a cancelled one may be planned again. */
-export const meetingTransitions: Readonly<Record<MeetingStatus, readonly MeetingStatus[]>> = {
-  planned: ['held', 'cancelled'],
-  held: [],
-  cancelled: ['planned'],
-};
+/**
+ * Which status may follow which: a held meeting stays held; a cancelled one may be planned again.
+ * The pact's coordinators change it, in the meeting's edit form (which names the status to go to).
+ */
+export const meetingLifecycle = defineLifecycle({
+  name: 'meeting',
+  statuses: meetingStatuses,
+  initial: 'planned',
+  transitions: {
+    hold: { from: ['planned'], to: 'held', by: ['coordinator'] },
+    cancel: { from: ['planned'], to: 'cancelled', by: ['coordinator'] },
+    'plan-again': { from: ['cancelled'], to: 'planned', by: ['coordinator'] },
+  },
+});
+
+/** The statuses a coordinator may move a meeting in status `from` to, in the table's order. */
+function statusesAfter(from: MeetingStatus): MeetingStatus[] {
+  return actionsOpen(meetingLifecycle, from, 'coordinator').map((a) => meetingLifecycle.transitions[a].to);
+}
 
 export function mayChangeMeetingStatus(from: MeetingStatus, to: MeetingStatus): boolean {
-  return from === to || meetingTransitions[from].includes(to);
+  return from === to || statusesAfter(from).includes(to);
 }
 
 /** Statuses a meeting with this status may be given in the edit form (its own first). */
 export function nextMeetingStatuses(from: MeetingStatus): MeetingStatus[] {
-  return [from, ...meetingTransitions[from]];
+  return [from, ...statusesAfter(from)];
 }
 
 const localDate = dateField();
@@ -54,32 +68,30 @@ export interface MeetingValue {
   minutes: string;
 }
 
-/** The new-meeting and edit form: a local date with start and end time in Europe/Amsterdam. */
-export function parseMeetingForm(form: FormData): FormResult<MeetingValue> {
-  const parsed = parseForm(meetingSchema, form);
-  if (!parsed.ok) {
-    // A date that does not exist is reported on the date, not on the times.
-    return parsed;
-  }
-  const v = parsed.value;
-  const errors: FieldErrors = {};
+/**
+ * The new-meeting and edit form: a local date with start and end time in Europe/Amsterdam. The
+ * times are checked only when every field is right on its own (a date that does not exist is
+ * reported on the date, not on the times).
+ */
+export const meetingForm = meetingSchema.transform((v, ctx): MeetingValue => {
   const startsAt = fromLocal(v.date, v.startTime);
   const endsAt = fromLocal(v.date, v.endTime);
-  if (!fromLocal(v.date, '12:00')) errors.date = { key: 'form.error.date' };
+  const problem = (field: 'date' | 'startTime' | 'endTime', message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+  if (!fromLocal(v.date, '12:00')) problem('date', 'form.error.date');
   else {
-    if (!startsAt) errors.startTime = { key: 'meetings.error.time' };
-    if (!endsAt) errors.endTime = { key: 'meetings.error.time' };
-    else if (startsAt && endsAt <= startsAt) errors.endTime = { key: 'meetings.error.endBeforeStart' };
+    if (!startsAt) problem('startTime', 'meetings.error.time');
+    if (!endsAt) problem('endTime', 'meetings.error.time');
+    else if (startsAt && endsAt <= startsAt) problem('endTime', 'meetings.error.endBeforeStart');
   }
-  if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { ok: false, values: parsed.values, errors };
+  if (!startsAt || !endsAt || endsAt <= startsAt) return z.NEVER;
   return {
-    ok: true,
-    values: parsed.values,
-    value: {
-      kind: v.kind, title: v.title, startsAt, endsAt, place: v.place, agenda: v.agenda, visibility: v.visibility,
-      status: v.status, minutes: v.minutes,
-    },
+    kind: v.kind, title: v.title, startsAt, endsAt, place: v.place, agenda: v.agenda, visibility: v.visibility,
+    status: v.status, minutes: v.minutes,
   };
+});
+
+export function parseMeetingForm(form: FormData): FormResult<MeetingValue> {
+  return parseForm(meetingForm, form);
 }
 
 const attendanceSchema = z.object({
@@ -87,15 +99,13 @@ const attendanceSchema = z.object({
   otherAttendees: z.string().trim().regex(/^\d{1,5}$/, 'meetings.error.count'),
 });
 /** Which organisations were present and how many others: the count is required, so an empty form is refused. */
+export const attendanceForm = attendanceSchema.transform(({ organisations: o, otherAttendees }) => ({
+  organisations: [...new Set(o === undefined ? [] : Array.isArray(o) ? o : [o])],
+  otherAttendees: Number(otherAttendees),
+}));
+
 export function parseAttendanceForm(form: FormData): FormResult<{ organisations: string[]; otherAttendees: number }> {
-  const parsed = parseForm(attendanceSchema, form);
-  if (!parsed.ok) return parsed;
-  const o = parsed.value.organisations;
-  return {
-    ok: true,
-    values: parsed.values,
-    value: { organisations: [...new Set(o === undefined ? [] : Array.isArray(o) ? o : [o])], otherAttendees: Number(parsed.value.otherAttendees) },
-  };
+  return parseForm(attendanceForm, form);
 }
 
 export const decisionSchema = z.object({ decision: z.string().trim().min(1).max(2000) });
@@ -107,7 +117,17 @@ export const actionItemSchema = z.object({
   activity: z.union([z.literal(''), z.uuid({ message: 'form.error.choice' })]).default(''),
 });
 
-export const actionDoneSchema = z.object({ item: z.uuid(), done: z.enum(['yes', 'no']) });
+/** Marking an item done or not done: a small form per item, with hidden fields only. */
+export const actionDoneSchema = z.object({ item: z.uuid({ message: 'form.error.choice' }), done: z.enum(['yes', 'no'], { message: 'form.error.choice' }) });
+
+/** The action-items form: adding an item, or (a form that names an `item`) marking one done or not done. */
+export const actionsForm = z.preprocess(
+  (raw) => (raw && typeof raw === 'object' ? { ...raw, part: 'item' in raw ? 'done' : 'add' } : raw),
+  z.discriminatedUnion('part', [
+    actionItemSchema.extend({ part: z.literal('add') }),
+    actionDoneSchema.extend({ part: z.literal('done') }),
+  ]),
+);
 
 /** Whether a meeting counts as upcoming at `now`: it has not ended yet. */
 export function isUpcoming(meeting: { endsAt: Date }, now: Date): boolean {

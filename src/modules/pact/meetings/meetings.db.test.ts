@@ -66,15 +66,15 @@ test(`a coordinator creates a meeting, records attendance, a decision and an act
 
   // Held, with minutes: the status change is kept in the history.
   const edit = await (await coordinator.get(`${base}/${id}/edit`)).text();
-  const version = /name="version" value="([^"]+)"/.exec(edit)![1]!;
-  assert.equal((await coordinator.post(`${base}/${id}/edit`, { ...meetingForm(), status: 'held', minutes: 'Goed gesprek.', version })).status, 303);
+  const revision = /name="revision" value="([^"]+)"/.exec(edit)![1]!;
+  assert.equal((await coordinator.post(`${base}/${id}/edit`, { ...meetingForm(), status: 'held', minutes: 'Goed gesprek.', revision })).status, 303);
   const history = await sql<{ from_status: string | null; to_status: string }>`select from_status, to_status from meeting_status_change where meeting_id = ${id} order by id`.execute(t.database.db);
   assert.deepEqual(history.rows.map((r) => `${r.from_status}>${r.to_status}`), ['null>planned', 'planned>held']);
   // Held stays held.
   const back = await coordinator.post(`${base}/${id}/edit`, { ...meetingForm(), status: 'planned' });
   assert.equal(back.status, 400);
   // Saving over a newer version is refused with the input kept.
-  const stale = await coordinator.post(`${base}/${id}/edit`, { ...meetingForm({ title: 'Oude versie' }), status: 'held', version });
+  const stale = await coordinator.post(`${base}/${id}/edit`, { ...meetingForm({ title: 'Oude versie' }), status: 'held', revision });
   assert.equal(stale.status, 409);
   assert.match(await stale.text(), /Oude versie/);
 
@@ -135,8 +135,8 @@ test(`the public sees public meetings only; the feed holds upcoming public meeti
 
   // A cancelled public meeting stays in the feed, marked cancelled.
   const edit = await (await coordinator.get(`${base}/${open}/edit`)).text();
-  const version = /name="version" value="([^"]+)"/.exec(edit)![1]!;
-  assert.equal((await coordinator.post(`${base}/${open}/edit`, { ...meetingForm({ title: 'Openbare conferentie €, één', kind: 'conference', date: '2027-02-04' }), status: 'cancelled', version })).status, 303);
+  const revision = /name="revision" value="([^"]+)"/.exec(edit)![1]!;
+  assert.equal((await coordinator.post(`${base}/${open}/edit`, { ...meetingForm({ title: 'Openbare conferentie €, één', kind: 'conference', date: '2027-02-04' }), status: 'cancelled', revision })).status, 303);
   const cancelled = unfold(await (await visitor.get(`${base}.ics`)).text());
   const start = cancelled.indexOf(`UID:meeting-${open}@schakelpunt`);
   assert.ok(cancelled.slice(start, cancelled.indexOf('END:VEVENT', start)).includes('STATUS:CANCELLED'));

@@ -1,29 +1,31 @@
-// Creating and changing a meeting: the status change goes through the transition table and is kept
-// in meeting_status_change; every write is audit-logged.
-import type { Tx } from '../../../platform/db/database.ts';
-import type { AuditWriter } from '../../../platform/import/index.ts';
+// Creating and changing a meeting: the status change goes through the lifecycle table and is kept
+// in meeting_status_change; a save counts only from the revision the form was shown with; every
+// write is audit-logged.
+import { actingPersonId, type UseCaseContext } from '../../../access/use-case.ts';
 import { mayChangeMeetingStatus, type MeetingValue } from './meeting.ts';
-import { findMeeting, insertMeeting, insertMeetingStatusChange, updateMeeting } from './meeting-queries.ts';
+import { changeMeetingStatus, insertMeeting, updateMeetingDetails, type MeetingRow } from './meeting-queries.ts';
 
-export async function createMeeting(tx: Tx, pactId: string, value: MeetingValue, by: string | null, now: Date, audit: AuditWriter): Promise<string> {
-  const id = await insertMeeting(tx, pactId, value, by, now);
-  await audit({ action: 'meeting.create', recordType: 'meeting', recordId: id, purpose: 'pact-administration', details: { kind: value.kind, visibility: value.visibility } });
+/** Adds a planned meeting. */
+export async function createMeeting(ctx: UseCaseContext, value: MeetingValue): Promise<string> {
+  const id = await insertMeeting(ctx.tx, ctx.pact.id, value, actingPersonId(ctx), ctx.now);
+  await ctx.audit({ action: 'meeting.create', recordType: 'meeting', recordId: id, purpose: 'pact-administration', details: { kind: value.kind, visibility: value.visibility } });
   return id;
 }
 
-export type EditMeetingResult = { ok: true } | { ok: false; reason: 'not-found' | 'status-not-allowed' | 'changed' };
+export type EditMeetingResult = { ok: true } | { ok: false; reason: 'status-not-allowed' | 'changed' };
 
-export async function editMeeting(
-  tx: Tx, pactId: string, meetingId: string, value: MeetingValue, expectedRevision: number | null, by: string | null, now: Date, audit: AuditWriter,
-): Promise<EditMeetingResult> {
-  const current = await findMeeting(tx, pactId, meetingId);
-  if (!current) return { ok: false, reason: 'not-found' };
+/** Saves the edit form: details, minutes and (by the lifecycle) the status; refused when someone else saved after `revision`. */
+export async function editMeeting(ctx: UseCaseContext, current: MeetingRow, value: MeetingValue, revision: number | undefined): Promise<EditMeetingResult> {
+  const { tx, pact, now } = ctx;
   const status = value.status ?? current.status;
   if (!mayChangeMeetingStatus(current.status, status)) return { ok: false, reason: 'status-not-allowed' };
-  if (!(await updateMeeting(tx, pactId, meetingId, { ...value, status }, expectedRevision, now))) return { ok: false, reason: 'changed' };
-  if (status !== current.status) await insertMeetingStatusChange(tx, pactId, meetingId, current.status, status, by, now);
-  await audit({
-    action: 'meeting.update', recordType: 'meeting', recordId: meetingId, purpose: 'pact-administration',
+  if (!(await updateMeetingDetails(tx, current.id, value, revision, now))) return { ok: false, reason: 'changed' };
+  // The save above holds the row at the revision the status was read with, so the status is still `current.status`.
+  if (status !== current.status && !(await changeMeetingStatus(tx, pact.id, current.id, current.status, status, actingPersonId(ctx), now))) {
+    throw new Error(`meeting ${current.id}: status changed while its row was held`);
+  }
+  await ctx.audit({
+    action: 'meeting.update', recordType: 'meeting', recordId: current.id, purpose: 'pact-administration',
     details: { fromStatus: current.status, toStatus: status, visibility: value.visibility },
   });
   return { ok: true };

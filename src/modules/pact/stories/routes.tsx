@@ -4,37 +4,36 @@
 // admin). The consent of the person a story is about is shown to those editors only; every read
 // and write of it is audit-logged.
 import { z } from 'zod';
-import { can, organisationsOf } from '../../../access/policy.ts';
+import { done, formPage, refuse, type FormPageState } from '../../../access/form-page.ts';
 import { HttpError } from '../../../access/http-error.ts';
+import { can, organisationsOf } from '../../../access/policy.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../../access/route.ts';
+import { useCaseContext } from '../../../access/use-case.ts';
 import { localDate } from '../../../platform/calendar/index.ts';
+import { formRevision } from '../../../platform/concurrency.ts';
 import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
-import type { FormState } from '../../../ui/components.tsx';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { findOrganisation } from '../pact-queries.ts';
-import { parseForm } from '../../../platform/forms.ts';
 import { changeStoryStatus, createStory, editStory } from './save-story.ts';
-import { isPublic, parseStoryForm, storyFilterSchema, storyStatusSchema, type StoryKind } from './story.ts';
+import { isPublic, storyFilterSchema, storyForm, storyStatusSchema, type StoryKind } from './story.ts';
 import { StoriesPage, StoryFormPage, StoryPage } from './story-pages.tsx';
 import { findConsent, findStory, listPillarChoices, listStories, listStoryHistory, pillarExists, type StoryRow } from './story-queries.ts';
 
 const storyParams = z.object({ pact: pactSlugParam, story: z.uuid() });
 const organisationParams = z.object({ pact: pactSlugParam, org: z.uuid() });
 const organisationStoryParams = z.object({ pact: pactSlugParam, org: z.uuid(), story: z.uuid() });
-type OrganisationCtx = RouteContext<{ pact: string; org: string }>;
-type OrganisationStoryCtx = RouteContext<z.output<typeof organisationStoryParams>>;
+type InPact<P> = RouteContext<P, `/p/:pact${string}`>;
+type OrganisationCtx = InPact<{ pact: string; org: string }>;
+type OrganisationStoryCtx = InPact<z.output<typeof organisationStoryParams>>;
 type Organisation = { id: string; name: string };
 
-function personId(ctx: RouteContext<unknown>): string | null {
-  return ctx.actor.kind === 'person' ? ctx.actor.personId : null;
-}
-
-function today(ctx: RouteContext<unknown>): string {
-  return localDate(ctx.pact!.jurisdiction, ctx.services.clock.now());
+/** The pact's date today: consent may not be dated after it. */
+function today(ctx: InPact<unknown>): string {
+  return localDate(ctx.pact.jurisdiction, ctx.now);
 }
 
 async function loadOrganisation(ctx: OrganisationCtx): Promise<Organisation> {
-  const organisation = await findOrganisation(ctx.tx, ctx.pact!.id, ctx.params.org);
+  const organisation = await findOrganisation(ctx.tx, ctx.pact.id, ctx.params.org);
   if (!organisation) throw new HttpError(404);
   return { id: organisation.id, name: organisation.name };
 }
@@ -42,32 +41,24 @@ async function loadOrganisation(ctx: OrganisationCtx): Promise<Organisation> {
 /** The story of the path, which must belong to the organisation of the path. */
 async function loadOwnStory(ctx: OrganisationStoryCtx): Promise<{ organisation: Organisation; story: StoryRow }> {
   const organisation = await loadOrganisation(ctx);
-  const story = await findStory(ctx.tx, ctx.pact!.id, ctx.params.story);
+  const story = await findStory(ctx.tx, ctx.pact.id, ctx.params.story);
   if (!story || story.organisation_id !== organisation.id) throw new HttpError(404);
   return { organisation, story };
 }
 
-function validVersion(value: FormDataEntryValue | null | undefined): number | null | 'invalid' {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return 'invalid';
-  return Number(value);
-}
-
-async function renderForm(
-  ctx: RouteContext<unknown>, organisation: Organisation, story: StoryRow | null, state: FormState, status: 200 | 400 | 403 | 409 = 200,
-) {
+/** The story form (new or edit); the consent it shows names a person, so showing it is logged. */
+async function renderForm(ctx: InPact<unknown>, organisation: Organisation, story: StoryRow | null, state: FormPageState) {
   const { c, tx, pact, audit } = ctx;
-  const consent = story ? await findConsent(tx, pact!.id, story.id) : null;
+  const consent = story ? await findConsent(tx, pact.id, story.id) : null;
   if (story && consent) {
     // The consent names a person: reading it is logged (without the name).
     await audit({ action: 'story.consent.read', recordType: 'story_consent', recordId: story.id, purpose: 'consent-administration', details: { organisation: organisation.id } });
   }
-  const [pillars, history] = [await listPillarChoices(tx, pact!.id), story ? await listStoryHistory(tx, pact!.id, story.id) : []];
+  const [pillars, history] = [await listPillarChoices(tx, pact.id), story ? await listStoryHistory(tx, pact.id, story.id) : []];
   const t = c.get('t');
-  c.status(status);
   return c.render(
-    <StoryFormPage pact={pact!} organisation={organisation} story={story} consent={consent} pillars={pillars} history={history} state={state}
-      version={story ? String(story.revision) : undefined} />,
+    <StoryFormPage pact={pact} organisation={organisation} story={story} consent={consent} pillars={pillars} history={history} state={state}
+      revision={story ? String(story.revision) : undefined} />,
     { title: story ? t('stories.editTitle', { title: story.title }) : t('stories.newFor', { organisation: organisation.name }) },
   );
 }
@@ -89,13 +80,13 @@ export const storyRoutes: RouteSpec[] = [
       const { c, tx, pact, actor } = ctx;
       const member = can(actor, 'pact:read', { pact });
       const filter = storyFilterSchema.parse({ pillar: c.req.query('pillar'), kind: c.req.query('kind') });
-      const pillars = await listPillarChoices(tx, pact!.id);
+      const pillars = await listPillarChoices(tx, pact.id);
       const pillarId = filter.pillar && pillars.some((p) => p.id === filter.pillar) ? filter.pillar : null;
       const kind = (filter.kind || null) as StoryKind | null;
-      const stories = await listStories(tx, pact!.id, { publicOnly: !member, pillarId, kind });
+      const stories = await listStories(tx, pact.id, { publicOnly: !member, pillarId, kind });
       const writable = organisationsOf(actor).find((organisationId) => can(actor, 'organisation:edit', { pact, organisationId })) ?? null;
       return c.render(
-        <StoriesPage pact={pact!} stories={stories} pillars={pillars} filter={{ pillar: pillarId ?? '', kind: kind ?? '' }} isMember={member} writableOrganisation={writable} />,
+        <StoriesPage pact={pact} stories={stories} pillars={pillars} filter={{ pillar: pillarId ?? '', kind: kind ?? '' }} isMember={member} writableOrganisation={writable} />,
         { title: c.get('t')('stories.title') },
       );
     },
@@ -107,16 +98,16 @@ export const storyRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
       const t = c.get('t');
-      const stories = await listStories(tx, pact!.id, { publicOnly: false });
+      const stories = await listStories(tx, pact.id, { publicOnly: false });
       await audit({ action: 'story.export', recordType: 'story', purpose: 'pact-administration', details: { rows: stories.length } });
       // Consent details are not exported: they are personal data for the story's editors only.
       const csv = toCsv(
         [t('stories.titleLabel'), t('stories.kind'), t('stories.pillar'), t('stories.organisation'), t('stories.visibility'), t('stories.status'),
           t('stories.csv.aboutPerson'), t('stories.publishedOn'), t('stories.body')],
         stories.map((s) => [s.title, t(`stories.kind.${s.kind}`), s.pillar_title ?? '', s.organisation_name, t(`stories.visibility.${s.visibility}`),
-          t(`stories.status.${s.status}`), s.about_person ? t('stories.yes') : t('stories.no'), s.published_at ? localDate(pact!.jurisdiction, s.published_at) : '', s.body]),
+          t(`stories.status.${s.status}`), s.about_person ? t('stories.yes') : t('stories.no'), s.published_at ? localDate(pact.jurisdiction, s.published_at) : '', s.body]),
       );
-      return csvResponse(`${pact!.slug}-stories.csv`, csv);
+      return csvResponse(`${pact.slug}-stories.csv`, csv);
     },
   }),
   defineRoute({
@@ -126,99 +117,76 @@ export const storyRoutes: RouteSpec[] = [
     params: storyParams,
     handler: async (ctx) => {
       const { c, tx, pact, actor } = ctx;
-      const story = await findStory(tx, pact!.id, ctx.params.story);
+      const story = await findStory(tx, pact.id, ctx.params.story);
       if (!story || (!isPublic(story) && !can(actor, 'pact:read', { pact }))) throw new HttpError(404);
-      return c.render(<StoryPage pact={pact!} story={story} canEdit={can(actor, 'organisation:edit', { pact, organisationId: story.organisation_id })} />, {
+      return c.render(<StoryPage pact={pact} story={story} canEdit={can(actor, 'organisation:edit', { pact, organisationId: story.organisation_id })} />, {
         title: story.title,
       });
     },
   }),
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/p/:pact/organisations/:org/stories/new',
     permission: 'organisation:edit',
     params: organisationParams,
     resource: (p) => ({ organisationId: p.org }),
-    handler: async (ctx) => renderForm(ctx, await loadOrganisation(ctx), null, {}),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/organisations/:org/stories/new',
-    permission: 'organisation:edit',
-    params: organisationParams,
-    resource: (p) => ({ organisationId: p.org }),
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, form, audit, flash, services } = ctx;
-      const organisation = await loadOrganisation(ctx);
-      const parsed = parseStoryForm(form!, today(ctx));
-      if (ctx.csrfRejected) return renderForm(ctx, organisation, null, { values: parsed.values, formError: 'form.error.csrf' }, 403);
-      if (!parsed.ok) return renderForm(ctx, organisation, null, parsed, 400);
-      if (parsed.value.pillarId && !(await pillarExists(tx, pact!.id, parsed.value.pillarId))) {
-        return renderForm(ctx, organisation, null, { values: parsed.values, errors: { pillar: { key: 'stories.error.unknownPillar' } } }, 400);
-      }
-      const result = await createStory(tx, pact!.id, organisation.id, parsed.value, personId(ctx), services.clock.now(), audit);
-      if (!result.ok) return renderForm(ctx, organisation, null, { values: parsed.values, formError: refusalMessages[result.reason] }, 400);
-      flash(result.status === 'published' ? 'stories.published' : 'stories.created');
-      return c.redirect(`/p/${pact!.slug}/organisations/${organisation.id}/stories/${result.id}/edit`, 303);
+    data: loadOrganisation,
+    render: (ctx, organisation, forms) => renderForm(ctx, organisation, null, forms.story ?? {}),
+    forms: {
+      story: {
+        schema: (ctx: InPact<unknown>) => storyForm(today(ctx)),
+        submit: async (ctx, organisation, value) => {
+          if (value.pillarId && !(await pillarExists(ctx.tx, ctx.pact.id, value.pillarId))) {
+            return refuse(400, { errors: { pillar: { key: 'stories.error.unknownPillar' } } });
+          }
+          const result = await createStory(useCaseContext(ctx), organisation.id, value);
+          if (!result.ok) return refuse(400, { formError: refusalMessages[result.reason] });
+          return done(
+            `/p/${ctx.pact.slug}/organisations/${organisation.id}/stories/${result.id}/edit`,
+            result.status === 'published' ? 'stories.published' : 'stories.created',
+          );
+        },
+      },
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // The edit page: the story with its consent, and the status buttons (a form of their own).
+  ...formPage({
     path: '/p/:pact/organisations/:org/stories/:story/edit',
     permission: 'organisation:edit',
     params: organisationStoryParams,
     resource: (p) => ({ organisationId: p.org }),
-    handler: async (ctx) => {
-      const { organisation, story } = await loadOwnStory(ctx);
-      return renderForm(ctx, organisation, story, {});
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/organisations/:org/stories/:story/edit',
-    permission: 'organisation:edit',
-    params: organisationStoryParams,
-    resource: (p) => ({ organisationId: p.org }),
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, form, audit, flash, services } = ctx;
-      const { organisation, story } = await loadOwnStory(ctx);
-      const parsed = parseStoryForm(form!, today(ctx));
-      if (ctx.csrfRejected) return renderForm(ctx, organisation, story, { values: parsed.values, formError: 'form.error.csrf' }, 403);
-      if (!parsed.ok) return renderForm(ctx, organisation, story, parsed, 400);
-      if (parsed.value.pillarId && !(await pillarExists(tx, pact!.id, parsed.value.pillarId))) {
-        return renderForm(ctx, organisation, story, { values: parsed.values, errors: { pillar: { key: 'stories.error.unknownPillar' } } }, 400);
-      }
-      const version = validVersion(form!.get('version'));
-      if (version === 'invalid') return renderForm(ctx, organisation, story, { values: parsed.values, formError: 'stories.error.changed' }, 409);
-      const result = await editStory(tx, pact!.id, story, parsed.value, version, personId(ctx), services.clock.now(), audit);
-      if (!result.ok) {
-        const current = result.reason === 'changed' ? ((await findStory(tx, pact!.id, story.id)) ?? story) : story;
-        // A refusal by the consent rule is about the input (400); a newer version in the way is a conflict (409).
-        return renderForm(ctx, organisation, current, { values: parsed.values, formError: refusalMessages[result.reason] }, result.reason === 'changed' ? 409 : 400);
-      }
-      flash(result.madeInternal ? 'stories.madeInternal' : result.status === 'published' && story.status !== 'published' ? 'stories.published' : 'stories.saved');
-      return c.redirect(`/p/${pact!.slug}/organisations/${organisation.id}/stories/${story.id}/edit`, 303);
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/organisations/:org/stories/:story/status',
-    permission: 'organisation:edit',
-    params: organisationStoryParams,
-    resource: (p) => ({ organisationId: p.org }),
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, form, audit, flash, services } = ctx;
-      const { organisation, story } = await loadOwnStory(ctx);
-      if (ctx.csrfRejected) return renderForm(ctx, organisation, story, { formError: 'form.error.csrf' }, 403);
-      const parsed = parseForm(storyStatusSchema, form!);
-      if (!parsed.ok) return renderForm(ctx, organisation, story, { errors: { to: { key: 'stories.error.statusChange' } } }, 400);
-      const result = await changeStoryStatus(tx, pact!.id, story, parsed.value.to, personId(ctx), services.clock.now(), audit);
-      if (!result.ok) return renderForm(ctx, organisation, story, { formError: refusalMessages[result.reason] }, 409);
-      flash(parsed.value.to === 'published' ? 'stories.published' : parsed.value.to === 'withdrawn' ? 'stories.withdrawn' : 'stories.toDraft');
-      return c.redirect(`/p/${pact!.slug}/organisations/${organisation.id}/stories/${story.id}/edit`, 303);
+    data: loadOwnStory,
+    render: (ctx, { organisation, story }, forms) =>
+      // A status button sends no story fields: the form shows the stored story, with the message.
+      renderForm(ctx, organisation, story, forms.story ?? (forms.status ? { ...forms.status, values: undefined } : {})),
+    forms: {
+      story: {
+        schema: (ctx: InPact<unknown>) => storyForm(today(ctx)),
+        submit: async (ctx, { organisation, story }, value, values) => {
+          if (value.pillarId && !(await pillarExists(ctx.tx, ctx.pact.id, value.pillarId))) {
+            return refuse(400, { errors: { pillar: { key: 'stories.error.unknownPillar' } } });
+          }
+          const result = await editStory(useCaseContext(ctx), story, value, formRevision(values.revision));
+          // A refusal by the consent rule is about the input (400); a newer revision in the way is a
+          // conflict (409), shown with the stored story's revision.
+          if (!result.ok) return refuse(result.reason === 'changed' ? 409 : 400, { formError: refusalMessages[result.reason] });
+          return done(
+            `/p/${ctx.pact.slug}/organisations/${organisation.id}/stories/${story.id}/edit`,
+            result.madeInternal ? 'stories.madeInternal' : result.status === 'published' && story.status !== 'published' ? 'stories.published' : 'stories.saved',
+          );
+        },
+      },
+      status: {
+        path: '/p/:pact/organisations/:org/stories/:story/status',
+        schema: storyStatusSchema,
+        submit: async (ctx, { organisation, story }, value) => {
+          const result = await changeStoryStatus(useCaseContext(ctx), story, value.to);
+          if (!result.ok) return refuse(409, { formError: refusalMessages[result.reason] });
+          return done(
+            `/p/${ctx.pact.slug}/organisations/${organisation.id}/stories/${story.id}/edit`,
+            value.to === 'published' ? 'stories.published' : value.to === 'withdrawn' ? 'stories.withdrawn' : 'stories.toDraft',
+          );
+        },
+      },
     },
   }),
 ];

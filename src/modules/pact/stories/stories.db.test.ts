@@ -27,6 +27,12 @@ async function storyRow(id: string) {
   return (await sql<{ status: string; visibility: string }>`select status, visibility from story where id = ${id}`.execute(t.database.db)).rows[0]!;
 }
 
+/** The revision the edit form carries (a save counts only from the revision it was shown with). */
+async function revisionOf(session: { get(path: string): Promise<Response> }, id: string): Promise<string> {
+  const page = await (await session.get(`${orgStories(ids.welzijn)}/${id}/edit`)).text();
+  return /name="revision" value="([^"]+)"/.exec(page)![1]!;
+}
+
 async function auditActions(id: string): Promise<string[]> {
   return (await sql<{ action: string }>`select action from audit_event where record_id = ${id} order by occurred_at`.execute(t.database.db)).rows.map((r) => r.action);
 }
@@ -56,7 +62,7 @@ test(`a story about a person is not published publicly without consent; with con
   assert.equal((await visitor.get(`/p/lindewaard/stories/${id}`)).status, 404);
 
   // With recorded consent it is published publicly.
-  const published = await admin.post(`${orgStories(ids.welzijn)}/${id}/edit`, { ...storyForm(), ...consentFields, intent: 'publish' });
+  const published = await admin.post(`${orgStories(ids.welzijn)}/${id}/edit`, { ...storyForm(), ...consentFields, intent: 'publish', revision: await revisionOf(admin, id) });
   assert.equal(published.status, 303);
   assert.deepEqual(await storyRow(id), { status: 'published', visibility: 'public' });
   const publicPage = await visitor.get(`/p/lindewaard/stories/${id}`);
@@ -66,7 +72,7 @@ test(`a story about a person is not published publicly without consent; with con
   assert.match(await (await visitor.get('/p/lindewaard/stories')).text(), /Mevrouw K\. en de energietoeslag/);
 
   // Consent withdrawn: the story becomes internal at once, with history.
-  const withdrawn = await admin.post(`${orgStories(ids.welzijn)}/${id}/edit`, { ...storyForm(), ...consentFields, consentWithdrawnOn: '2026-11-22' });
+  const withdrawn = await admin.post(`${orgStories(ids.welzijn)}/${id}/edit`, { ...storyForm(), ...consentFields, consentWithdrawnOn: '2026-11-22', revision: await revisionOf(admin, id) });
   assert.equal(withdrawn.status, 303);
   assert.deepEqual(await storyRow(id), { status: 'published', visibility: 'internal' });
   assert.equal((await visitor.get(`/p/lindewaard/stories/${id}`)).status, 404);

@@ -8,8 +8,8 @@ import {
 import { formatDateTime } from '../../../ui/format.ts';
 import { useLocale, useT } from '../../../ui/i18n.ts';
 import type { MessageKey } from '../../../ui/messages/index.ts';
-import { Paragraphs } from '../meetings/meeting-pages.tsx';
-import { consentMethods, storyKinds, storyTransitions, storyVisibilities, type Consent, type StoryKind } from './story.ts';
+import { Paragraphs } from '../meetings/index.ts';
+import { consentMethods, nextStoryStatuses, storyKinds, storyVisibilities, type Consent, type StoryKind } from './story.ts';
 import type { StoryHistoryRow, StoryRow } from './story-queries.ts';
 
 function When({ at }: { at: Date }) {
@@ -104,10 +104,10 @@ export interface StoryFormPageProps {
   pillars: Array<{ id: string; title: string }>;
   history: StoryHistoryRow[];
   state: FormState;
-  version?: string;
+  revision?: string;
 }
 
-export function StoryFormPage({ pact, organisation, story, consent, pillars, history, state, version }: StoryFormPageProps) {
+export function StoryFormPage({ pact, organisation, story, consent, pillars, history, state, revision }: StoryFormPageProps) {
   const t = useT();
   const base = `/p/${pact.slug}/organisations/${organisation.id}/stories`;
   const action = story ? `${base}/${story.id}/edit` : `${base}/new`;
@@ -123,7 +123,7 @@ export function StoryFormPage({ pact, organisation, story, consent, pillars, his
       <ErrorSummary state={state} labels={formLabels} />
       <form method="post" action={action} class="utrecht-form sp-form" novalidate>
         <CsrfField />
-        {version ? <input type="hidden" name="version" value={version} /> : null}
+        {revision ? <input type="hidden" name="revision" value={revision} /> : null}
         <Field name="title" label="stories.titleLabel" state={state} value={story?.title} maxlength={200} autocomplete="off" />
         <Field name="body" label="stories.body" multiline rows={10} state={state} value={story?.body} maxlength={20000} />
         <Field name="kind" label="stories.kind" state={state} value={kind} options={storyKinds.map((k) => ({ value: k, label: `stories.kind.${k}` as MessageKey }))} />
@@ -158,12 +158,12 @@ export function StoryFormPage({ pact, organisation, story, consent, pillars, his
           {!story || story.status !== 'published' ? <Button kind="secondary" name="intent" value="publish">{t('stories.saveAndPublish')}</Button> : null}
         </div>
       </form>
-      {story && storyTransitions[story.status].length > 0 ? (
+      {story && nextStoryStatuses(story.status).length > 0 ? (
         <section aria-labelledby="status-heading">
           <Heading level={2} id="status-heading">{t('stories.statusHeading')}</Heading>
           <form method="post" action={`${base}/${story.id}/status`} class="utrecht-form sp-form">
             <CsrfField />
-            {storyTransitions[story.status].map((to) => (
+            {nextStoryStatuses(story.status).map((to) => (
               <>
                 <Button kind="secondary" name="to" value={to}>
                   {t(to === 'published' ? 'stories.publish' : to === 'withdrawn' ? 'stories.withdraw' : 'stories.backToDraft')}
@@ -180,7 +180,7 @@ export function StoryFormPage({ pact, organisation, story, consent, pillars, his
             caption={t('stories.history')}
             rows={history}
             columns={[
-              { header: t('meetings.when'), cell: (h) => <When at={h.changed_at} /> },
+              { header: t('stories.when'), cell: (h) => <When at={h.changed_at} /> },
               { header: t('stories.status'), cell: (h) => t('stories.historyChange', {
                 from: h.from_status ? `${t(`stories.status.${h.from_status}` as MessageKey)}, ${t(`stories.visibility.${h.from_visibility ?? 'internal'}` as MessageKey).toLowerCase()}` : '—',
                 to: `${t(`stories.status.${h.to_status}` as MessageKey)}, ${t(`stories.visibility.${h.to_visibility}` as MessageKey).toLowerCase()}`,

@@ -1,7 +1,9 @@
 // Queries of the pact's stories. Every query names the pact; row-level security limits every query
 // to the request's pact as well.
 import { sql } from 'kysely';
+import { updateAtRevision } from '../../../platform/concurrency.ts';
 import type { Executor } from '../../../platform/db/database.ts';
+import { appendStatusHistory, changeStatus, type StatusStore } from '../../../platform/lifecycle/change-status.ts';
 import type { Consent, ConsentMethod, StoryKind, StoryStatus, StoryVisibility } from './story.ts';
 
 export interface StoryRow {
@@ -75,24 +77,58 @@ export interface StoryFields {
   aboutPerson: boolean;
 }
 
+/** Where a story's status lives: `story.status` (and `visibility`), with its history in `story_status_change`. */
+const storyStatusStore: StatusStore = {
+  table: 'story',
+  history: { table: 'story_status_change', recordColumn: 'story_id' },
+};
+
+/** Adds a story with the first row of its history (reason `created`). */
 export async function insertStory(tx: Executor, pactId: string, organisationId: string, v: StoryFields, by: string | null, now: Date): Promise<string> {
   const r = await sql<{ id: string }>`
     insert into story (pact_id, organisation_id, pillar_id, kind, title, body, visibility, status, about_person, published_at, created_by, created_at, updated_at)
     values (${pactId}, ${organisationId}, ${v.pillarId}, ${v.kind}, ${v.title}, ${v.body}, ${v.visibility}, ${v.status}, ${v.aboutPerson},
             ${v.status === 'published' ? now : null}, ${by}, ${now}, ${now})
     returning id`.execute(tx);
-  return r.rows[0]!.id;
+  const id = r.rows[0]!.id;
+  await appendStatusHistory<StoryStatus>(tx, storyStatusStore, {
+    pactId, id, from: null, to: v.status, at: now,
+    history: { from_visibility: null, to_visibility: v.visibility, reason: 'created', changed_by: by },
+  });
+  return id;
 }
 
-/** Updates a story; returns false when it changed since the form's `expectedRevision`. */
-export async function updateStory(tx: Executor, pactId: string, id: string, v: StoryFields, expectedRevision: number | null, now: Date): Promise<boolean> {
-  const r = await sql`
-    update story set title = ${v.title}, body = ${v.body}, kind = ${v.kind}, pillar_id = ${v.pillarId}, visibility = ${v.visibility},
-           status = ${v.status}, about_person = ${v.aboutPerson},
-           published_at = case when ${v.status} = 'published' and status <> 'published' then ${now}::timestamptz else published_at end,
-           updated_at = ${now}, revision = revision + 1
-     where id = ${id} and pact_id = ${pactId} and (${expectedRevision}::int is null or revision = ${expectedRevision}::int)`.execute(tx);
-  return Number(r.numAffectedRows ?? 0) === 1;
+/**
+ * Saves a story's text and details (not its status or visibility) when it is still at `revision`,
+ * and raises the revision; false when someone else saved first (or the form carried no revision).
+ */
+export async function updateStoryContent(
+  tx: Executor, id: string, v: Omit<StoryFields, 'status' | 'visibility'>, revision: number | undefined, now: Date,
+): Promise<boolean> {
+  if (revision === undefined) return false;
+  return updateAtRevision(tx, 'story', id, revision, {
+    title: v.title, body: v.body, kind: v.kind, pillar_id: v.pillarId, about_person: v.aboutPerson, updated_at: now,
+  });
+}
+
+/**
+ * Changes a story's status and visibility (only when it is still in `fromStatus`), with its history
+ * row; publishing sets `published_at` the first time the story goes from another status to published.
+ */
+export async function moveStory(
+  tx: Executor, pactId: string, storyId: string,
+  change: { fromStatus: StoryStatus; toStatus: StoryStatus; fromVisibility: StoryVisibility; toVisibility: StoryVisibility; reason: string },
+  by: string | null, now: Date,
+): Promise<boolean> {
+  return changeStatus(tx, storyStatusStore, {
+    pactId, id: storyId, from: change.fromStatus, to: change.toStatus, at: now,
+    set: {
+      visibility: change.toVisibility,
+      ...(change.toStatus === 'published' && change.fromStatus !== 'published' ? { published_at: now } : {}),
+      updated_at: now,
+    },
+    history: { from_visibility: change.fromVisibility, to_visibility: change.toVisibility, reason: change.reason, changed_by: by },
+  });
 }
 
 export async function saveConsent(tx: Executor, pactId: string, storyId: string, consent: Consent | null, by: string | null, now: Date): Promise<void> {
@@ -105,16 +141,6 @@ export async function saveConsent(tx: Executor, pactId: string, storyId: string,
     values (${storyId}, ${pactId}, ${consent.personName}, ${consent.givenOn}::date, ${consent.method}, ${consent.scope}, ${consent.withdrawnOn}::date, ${by}, ${now})
     on conflict (story_id) do update set person_name = excluded.person_name, given_on = excluded.given_on, method = excluded.method,
       scope = excluded.scope, withdrawn_on = excluded.withdrawn_on, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`.execute(tx);
-}
-
-export async function insertStoryStatusChange(
-  tx: Executor, pactId: string, storyId: string,
-  change: { fromStatus: StoryStatus | null; toStatus: StoryStatus; fromVisibility: StoryVisibility | null; toVisibility: StoryVisibility; reason: string },
-  by: string | null, now: Date,
-): Promise<void> {
-  await sql`
-    insert into story_status_change (pact_id, story_id, from_status, to_status, from_visibility, to_visibility, reason, changed_by, changed_at)
-    values (${pactId}, ${storyId}, ${change.fromStatus}, ${change.toStatus}, ${change.fromVisibility}, ${change.toVisibility}, ${change.reason}, ${by}, ${now})`.execute(tx);
 }
 
 export interface StoryHistoryRow {

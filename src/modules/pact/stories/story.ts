@@ -1,7 +1,8 @@
-// Stories of what goes well and where dilemmas are: kinds, statuses, the consent rule and the
-// form. Pure: no I/O.
+// Stories of what goes well and where dilemmas are: kinds, the status lifecycle, the consent rule
+// and the forms. Pure: no I/O.
 import { z } from 'zod';
-import { optionalDateField, parseForm, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
+import { optionalDateField, parseForm, type FormResult } from '../../../platform/forms.ts';
+import { actionsOpen, defineLifecycle } from '../../../platform/lifecycle/lifecycle.ts';
 
 export const storyKinds = ['goes_well', 'dilemma'] as const;
 export type StoryKind = (typeof storyKinds)[number];
@@ -12,15 +13,29 @@ export type StoryStatus = (typeof storyStatuses)[number];
 export const consentMethods = ['written', 'verbal', 'digital'] as const;
 export type ConsentMethod = (typeof consentMethods)[number];
 
-/** Which status may follow which. A withdrawn story may be published again or go back to draft. */
-export const storyTransitions: Readonly<Record<StoryStatus, readonly StoryStatus[]>> = {
-  draft: ['published'],
-  published: ['withdrawn'],
-  withdrawn: ['published', 'draft'],
-};
+/**
+ * Which status may follow which: a withdrawn story may be published again or go back to draft. The
+ * story's editors (its organisation's, or the pact's coordinators) take these actions; publishing
+ * publicly is further bound by the consent rule below.
+ */
+export const storyLifecycle = defineLifecycle({
+  name: 'story',
+  statuses: storyStatuses,
+  initial: 'draft',
+  transitions: {
+    publish: { from: ['draft', 'withdrawn'], to: 'published', by: ['editor'] },
+    withdraw: { from: ['published'], to: 'withdrawn', by: ['editor'] },
+    'back-to-draft': { from: ['withdrawn'], to: 'draft', by: ['editor'] },
+  },
+});
+
+/** The statuses an editor may move a story in status `from` to, in the table's order. */
+export function nextStoryStatuses(from: StoryStatus): StoryStatus[] {
+  return actionsOpen(storyLifecycle, from, 'editor').map((a) => storyLifecycle.transitions[a].to);
+}
 
 export function mayChangeStoryStatus(from: StoryStatus, to: StoryStatus): boolean {
-  return storyTransitions[from].includes(to);
+  return nextStoryStatuses(from).includes(to);
 }
 
 export interface Consent {
@@ -86,38 +101,44 @@ export interface StoryValue {
   intent: 'save' | 'publish';
 }
 
-/** The story form with its consent fields. Consent is all or nothing: a half-filled consent is an error per field. */
-export function parseStoryForm(form: FormData, today: string): FormResult<StoryValue> {
-  const parsed = parseForm(storySchema, form);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  const errors: FieldErrors = {};
-  const aboutPerson = v.aboutPerson === 'yes';
-  let consent: Consent | null = null;
-  const anyConsent = v.personName !== '' || v.consentGivenOn !== '' || v.consentMethod !== '' || v.consentScope !== '' || v.consentWithdrawnOn !== '';
-  if (aboutPerson && anyConsent) {
-    if (v.personName === '') errors.personName = { key: 'form.error.required' };
-    if (v.consentGivenOn === '') errors.consentGivenOn = { key: 'form.error.required' };
-    else if (v.consentGivenOn > today) errors.consentGivenOn = { key: 'stories.error.future' };
-    if (v.consentMethod === '') errors.consentMethod = { key: 'form.error.choice' };
-    if (v.consentScope === '') errors.consentScope = { key: 'form.error.required' };
-    if (v.consentWithdrawnOn !== '') {
-      if (v.consentWithdrawnOn > today) errors.consentWithdrawnOn = { key: 'stories.error.future' };
-      else if (v.consentGivenOn !== '' && v.consentWithdrawnOn < v.consentGivenOn) errors.consentWithdrawnOn = { key: 'stories.error.withdrawnBeforeGiven' };
-    }
-    if (Object.keys(errors).length === 0 && v.consentMethod !== '') {
+/**
+ * The story form with its consent fields, for a given `today` (consent dates may not lie after it).
+ * Consent is all or nothing: a half-filled consent is an error per field. The consent is checked
+ * only when every field is right on its own.
+ */
+export function storyForm(today: string) {
+  return storySchema.transform((v, ctx): StoryValue => {
+    const aboutPerson = v.aboutPerson === 'yes';
+    let consent: Consent | null = null;
+    const anyConsent = v.personName !== '' || v.consentGivenOn !== '' || v.consentMethod !== '' || v.consentScope !== '' || v.consentWithdrawnOn !== '';
+    if (aboutPerson && anyConsent) {
+      const wrong: string[] = [];
+      const fail = (field: string, message: string) => {
+        wrong.push(field);
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      };
+      if (v.personName === '') fail('personName', 'form.error.required');
+      if (v.consentGivenOn === '') fail('consentGivenOn', 'form.error.required');
+      else if (v.consentGivenOn > today) fail('consentGivenOn', 'stories.error.future');
+      if (v.consentMethod === '') fail('consentMethod', 'form.error.choice');
+      if (v.consentScope === '') fail('consentScope', 'form.error.required');
+      if (v.consentWithdrawnOn !== '') {
+        if (v.consentWithdrawnOn > today) fail('consentWithdrawnOn', 'stories.error.future');
+        else if (v.consentGivenOn !== '' && v.consentWithdrawnOn < v.consentGivenOn) fail('consentWithdrawnOn', 'stories.error.withdrawnBeforeGiven');
+      }
+      if (wrong.length > 0 || v.consentMethod === '') return z.NEVER;
       consent = { personName: v.personName, givenOn: v.consentGivenOn, method: v.consentMethod, scope: v.consentScope, withdrawnOn: v.consentWithdrawnOn || null };
     }
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, values: parsed.values, errors };
-  return {
-    ok: true,
-    values: parsed.values,
-    value: { title: v.title, body: v.body, kind: v.kind, pillarId: v.pillar || null, visibility: v.visibility, aboutPerson, consent, intent: v.intent },
-  };
+    return { title: v.title, body: v.body, kind: v.kind, pillarId: v.pillar || null, visibility: v.visibility, aboutPerson, consent, intent: v.intent };
+  });
 }
 
-export const storyStatusSchema = z.object({ to: z.enum(storyStatuses) });
+export function parseStoryForm(form: FormData, today: string): FormResult<StoryValue> {
+  return parseForm(storyForm(today), form);
+}
+
+/** The status buttons on the edit page: the status to go to. */
+export const storyStatusSchema = z.object({ to: z.enum(storyStatuses, { message: 'stories.error.statusChange' }) });
 
 export const storyFilterSchema = z.object({
   pillar: z.union([z.literal(''), z.uuid()]).optional().catch(undefined),

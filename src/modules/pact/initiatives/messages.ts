@@ -1,10 +1,6 @@
-// Messages of the pact's initiatives pages (src/modules/pact/): Dutch (source, plain B1 Dutch for residents) and English.
-// Spread into nl.ts and en.ts; the English half must have every Dutch key (the type checks it).
+// The open umbrella's messages: Dutch (the source, plain B1 Dutch for residents) and English with exactly its keys.
+// Registered through this sub-module's manifest part (index.ts); the type checker learns the keys below.
 export const initiativesNl = {
-  'nav.initiatives': 'Initiatieven',
-  'form.error.initiativeConsent': 'Zet een vinkje als u het goed vindt dat wij uw gegevens bewaren. Anders kunnen wij uw idee niet behandelen.',
-  'form.error.initiativeReason': 'Schrijf waarom u het initiatief afwijst. De indiener krijgt deze reden te zien.',
-  'form.error.initiativeChanges': 'Schrijf wat de indiener moet veranderen.',
   'initiatives.error.rateLimited': 'U hebt in korte tijd al veel ideeën gestuurd. Wacht een uur en probeer het dan opnieuw. Wat u hebt ingevuld, staat er nog.',
   'initiatives.error.notAllowed': 'Dit kan niet meer: de status van het initiatief is intussen veranderd. Bekijk de status hieronder.',
   'initiatives.error.noAction': 'Kies wat u wilt doen.',
@@ -147,10 +143,6 @@ export const initiativesNl = {
 } as const;
 
 export const initiativesEn: Record<keyof typeof initiativesNl, string> = {
-  'nav.initiatives': 'Initiatives',
-  'form.error.initiativeConsent': 'Tick the box if you agree that we keep your details. Otherwise we cannot handle your idea.',
-  'form.error.initiativeReason': 'Write why you decline the initiative. The proposer sees this reason.',
-  'form.error.initiativeChanges': 'Write what the proposer should change.',
   'initiatives.error.rateLimited': 'You have sent many ideas in a short time. Wait an hour and try again. What you filled in is still here.',
   'initiatives.error.notAllowed': 'This is no longer possible: the status of the initiative has changed in the meantime. See the status below.',
   'initiatives.error.noAction': 'Choose what you want to do.',
@@ -291,3 +283,8 @@ export const initiativesEn: Record<keyof typeof initiativesNl, string> = {
   'initiatives.mail.statusAction': 'See your idea',
   'initiatives.mail.linkReplaces': 'This link replaces the links in earlier e-mails about your idea.',
 };
+
+declare module '../../../ui/messages/index.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ModuleMessages extends Record<keyof typeof initiativesNl, string> {}
+}
