@@ -198,23 +198,22 @@ test('a person’s own memberships and organisations in another pact stay invisi
   assert.equal(await asApp({ pactId: null, personId: ids.hagedoornCoordinator }, (tx) => count(tx, 'organisation', sql`pact_id = ${ids.lindewaard}`)), 0);
 });
 
-test('the rate-limit counters of the public initiative form are installation-level: counted from every pact, changed by none', async () => {
-  assert.ok(!pactScopedTables.includes('initiative_submission_attempt'), 'no pact_id: a second pact gives no fresh allowance');
-  const hash = 'a'.repeat(64);
-  await asApp(inLindewaard(), async (tx) => {
-    await sql`insert into initiative_submission_attempt (key_kind, key_hash, attempted_at) values ('email', ${hash}, now())`.execute(tx);
-    assert.equal(await count(tx, 'initiative_submission_attempt', sql`key_hash = ${hash}`), 1);
+test('the rate-limit counters (of the public initiative form and others) are installation-level: counted from every pact, read by none', async () => {
+  assert.ok(!pactScopedTables.includes('rate_limit_hit'), 'no pact_id: a second pact gives no fresh allowance');
+  const limit = sql`'initiative-email', ${'a'.repeat(64)}, 1, 3600, now()`;
+  // Taken (and committed) in Lindewaard, the one hit counts in Hagedoorn too: the second take is refused there.
+  const take = (context: TxContext) => database.db.transaction().execute(async (tx) => {
+    await enterAppRole(tx, context);
+    return (await sql<{ taken: boolean }>`select rate_limit_take(${limit}) as taken`.execute(tx)).rows[0]!.taken;
   });
-  await sql`insert into initiative_submission_attempt (key_kind, key_hash, attempted_at) values ('email', ${hash}, now())`.execute(database.db);
-  assert.equal(await asApp(inHagedoorn(), (tx) => count(tx, 'initiative_submission_attempt', sql`key_hash = ${hash}`)), 1, 'counted from another pact');
-  await assert.rejects(asApp(inHagedoorn(), (tx) => sql`delete from initiative_submission_attempt`.execute(tx)), /permission denied/);
-  await assert.rejects(
-    asApp({ pactId: null }, (tx) => sql`insert into initiative_submission_attempt (key_kind, key_hash, attempted_at) values ('email', ${hash}, now())`.execute(tx)),
-    rlsViolation,
-    'outside a pact no request adds counters',
-  );
+  assert.equal(await take(inLindewaard()), true);
+  assert.equal(await take(inHagedoorn()), false, 'counted from another pact');
+  // No request reads, changes or removes the hits themselves.
+  for (const statement of [sql`select * from rate_limit_hit`, sql`delete from rate_limit_hit`, sql`update rate_limit_hit set hit_at = now()`]) {
+    await assert.rejects(asApp(inHagedoorn(), (tx) => statement.execute(tx)), /permission denied/);
+  }
   const guarded = await sql<{ relrowsecurity: boolean; relforcerowsecurity: boolean }>`
-    select relrowsecurity, relforcerowsecurity from pg_class where relname = 'initiative_submission_attempt'`.execute(database.db);
+    select relrowsecurity, relforcerowsecurity from pg_class where relname = 'rate_limit_hit'`.execute(database.db);
   assert.deepEqual(guarded.rows[0], { relrowsecurity: true, relforcerowsecurity: true });
 });
 

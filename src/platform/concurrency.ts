@@ -24,11 +24,13 @@ const identifier = /^[a-z_][a-z0-9_]*$/;
  */
 export async function updateAtRevision(
   tx: Executor, table: string, id: string, expected: number, set: Record<string, unknown>,
+  /** Bound the update by the record's pact too (its `pact_id`), besides row-level security. */
+  pactId?: string,
 ): Promise<boolean> {
   for (const name of [table, ...Object.keys(set)]) if (!identifier.test(name)) throw new Error(`Not a plain identifier: ${name}`);
   const sets = Object.entries(set).map(([k, v]) => sql`${sql.ref(k)} = ${v}`);
   const r = await sql`
     update ${sql.ref(table)} set ${sql.join([...sets, sql`revision = revision + 1`])}
-     where id = ${id} and revision = ${expected}`.execute(tx);
+     where id = ${id} and revision = ${expected}${pactId === undefined ? sql`` : sql` and pact_id = ${pactId}`}`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }

@@ -10,6 +10,8 @@ export interface StatusStore {
   table: string;
   idColumn?: string;
   statusColumn?: string;
+  /** The record table's pact column: the change is then bounded by the pact as well as by id. */
+  pactColumn?: string;
   /** The append-only history: its table, the column naming the record, and its from/to/at columns. */
   history: { table: string; recordColumn: string; fromColumn?: string; toColumn?: string; atColumn?: string };
 }
@@ -40,9 +42,10 @@ function ref(name: string) {
 export async function changeStatus<S extends string>(tx: Executor, store: StatusStore, change: StatusChange<S>): Promise<boolean> {
   const statusColumn = store.statusColumn ?? 'status';
   const sets = [sql`${ref(statusColumn)} = ${change.to}`, ...Object.entries(change.set ?? {}).map(([k, v]) => sql`${ref(k)} = ${v}`)];
+  const inPact = store.pactColumn && change.pactId !== null ? sql` and ${ref(store.pactColumn)} = ${change.pactId}` : sql``;
   const updated = await sql`
     update ${ref(store.table)} set ${sql.join(sets)}
-     where ${ref(store.idColumn ?? 'id')} = ${change.id} and ${ref(statusColumn)} = ${change.from}`.execute(tx);
+     where ${ref(store.idColumn ?? 'id')} = ${change.id} and ${ref(statusColumn)} = ${change.from}${inPact}`.execute(tx);
   if (Number(updated.numAffectedRows ?? 0) !== 1) return false;
   await appendStatusHistory(tx, store, change);
   return true;

@@ -151,6 +151,7 @@ export async function updateContent(
 /** Where an initiative's status lives: `initiative.status`, with its history in `initiative_status_change`. */
 const initiativeStatusStore: StatusStore = {
   table: 'initiative',
+  pactColumn: 'pact_id',
   history: { table: 'initiative_status_change', recordColumn: 'initiative_id' },
 };
 

@@ -59,6 +59,7 @@ export async function findMeeting(tx: Executor, pactId: string, id: string): Pro
 /** Where a meeting's status lives: `meeting.status`, with its history in `meeting_status_change`. */
 const meetingStatusStore: StatusStore = {
   table: 'meeting',
+  pactColumn: 'pact_id',
   history: { table: 'meeting_status_change', recordColumn: 'meeting_id' },
 };
 

@@ -80,6 +80,7 @@ export interface StoryFields {
 /** Where a story's status lives: `story.status` (and `visibility`), with its history in `story_status_change`. */
 const storyStatusStore: StatusStore = {
   table: 'story',
+  pactColumn: 'pact_id',
   history: { table: 'story_status_change', recordColumn: 'story_id' },
 };
 
