@@ -1,77 +1,70 @@
-// Accounts: log-in, log-out, my account.
+// Accounts: log-in, log-out, my account. Log-in and my account are formPages; log-out is a bare
+// action that redirects.
 import { setCookie, deleteCookie } from 'hono/cookie';
-import { defineRoute, type RouteSpec } from '../../access/route.ts';
-import { parseForm } from '../../platform/forms.ts';
+import { done, formPage, refuse } from '../../access/form-page.ts';
+import { defineRoute, type RouteContext, type RouteSpec } from '../../access/route.ts';
+import { clientAddress } from '../../platform/http/client-address.ts';
 import { AccountPage, SignInPage } from './account-pages.tsx';
 import { accountForm, safeNext, signInForm } from './account-forms.ts';
 import { findPerson, listOwnMemberships, updatePersonProfile } from './person-queries.ts';
 import { deleteSession, secondFactorStanding } from './session-queries.ts';
-import { SECOND_FACTOR_PATH } from './second-factor/second-factor-pages.tsx';
+import { SECOND_FACTOR_PATH } from './second-factor/index.ts';
 import { sessionCookieName } from './session.ts';
 import { signIn } from './sign-in.ts';
 import { minutesLeft } from './sign-in-throttle.ts';
-import { clientAddress } from '../../platform/http/client-address.ts';
-import type { FormState } from '../../ui/components.tsx';
+import { outsideRowLevelSecurity } from './system-routes.ts';
+
+function personOf(ctx: RouteContext<unknown>) {
+  if (ctx.actor.kind !== 'person') throw new Error('account:self admits only people');
+  return ctx.actor;
+}
 
 export const accountRoutes: RouteSpec[] = [
-  defineRoute({
-    method: 'GET',
+  // Log-in reads a person by e-mail before anyone is known, which row-level security for a member
+  // would hide: its POST runs as the system and reveals nothing about whether the account exists.
+  ...outsideRowLevelSecurity(formPage({
     path: '/login',
     permission: 'public',
-    handler: async ({ c }) => {
-      const next = safeNext(c.req.query('next'));
-      return c.render(<SignInPage state={{}} next={next} />, { title: c.get('t')('login.title') });
+    data: async () => null,
+    render: (ctx, _nothing, forms) => {
+      const { c } = ctx;
+      // A wrong e-mail address or password is 401 (formPage's refusals stop at 400, 409 and 429).
+      if (forms.login?.formError === 'login.failed') c.status(401);
+      // Where to go after log-in: from the address on the GET, from the form's hidden field on a POST.
+      const next = safeNext(forms.login ? forms.login.values?.next : c.req.query('next'));
+      return c.render(<SignInPage state={forms.login ?? {}} next={next} />, { title: c.get('t')('login.title') });
     },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/login',
-    permission: 'public',
-    // Log-in reads a person by e-mail before anyone is known, which row-level security for a
-    // member would hide: it runs as the system and reveals nothing about whether the account exists.
-    system: true,
-    csrf: 'rerender',
-    handler: async ({ c, tx, form, actor, services, requestId, csrfRejected }) => {
-      const t = c.get('t');
-      const parsed = parseForm(signInForm, form!);
-      const next = safeNext(parsed.values.next);
-      if (csrfRejected) {
-        c.status(403);
-        return c.render(<SignInPage state={{ values: parsed.values, formError: 'form.error.csrf' }} next={next} />, { title: t('login.title') });
-      }
-      if (!parsed.ok) {
-        c.status(400);
-        return c.render(<SignInPage state={parsed} next={next} />, { title: t('login.title') });
-      }
-      const outcome = await signIn(tx, services, {
-        email: parsed.value.email,
-        password: parsed.value.password,
-        address: clientAddress(c, services.signIn.trustProxy),
-        previousSessionId: actor.kind === 'person' ? actor.sessionId : null,
-        userAgent: c.req.header('user-agent') ?? '',
-        requestId,
-      });
-      if (!outcome.ok) {
-        // 429 tells clients to slow down; the page says for how long, in minutes.
-        c.status(outcome.reason === 'locked' ? 429 : 401);
-        const state: FormState =
-          outcome.reason === 'locked'
-            ? { values: parsed.values, formError: 'login.locked', formErrorParams: { minutes: minutesLeft(outcome.until, services.clock.now()) } }
-            : { values: parsed.values, formError: 'login.failed' };
-        return c.render(<SignInPage state={state} next={next} />, { title: t('login.title') });
-      }
-      const secure = services.session.secureCookies;
-      setCookie(c, sessionCookieName(secure), outcome.token, {
-        httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: services.session.absoluteMinutes * 60,
-      });
-      // The password alone opens nothing for people who use (or must use) a second factor.
-      const standing = await secondFactorStanding(tx, outcome.personId);
-      if (standing.enrolled || standing.required) {
-        return c.redirect(`${SECOND_FACTOR_PATH}?next=${encodeURIComponent(next)}`, 303);
-      }
-      return c.redirect(next, 303);
+    forms: {
+      login: {
+        schema: signInForm,
+        submit: async (ctx, _nothing, value) => {
+          const { c, tx, actor, services, requestId, now } = ctx;
+          const outcome = await signIn(tx, services, {
+            email: value.email,
+            password: value.password,
+            address: clientAddress(c, services.signIn.trustProxy),
+            previousSessionId: actor.kind === 'person' ? actor.sessionId : null,
+            userAgent: c.req.header('user-agent') ?? '',
+            requestId,
+          });
+          if (!outcome.ok) {
+            // 429 tells clients to slow down; the page says for how long, in minutes.
+            return outcome.reason === 'locked'
+              ? refuse(429, { formError: 'login.locked', formErrorParams: { minutes: minutesLeft(outcome.until, now) } })
+              : refuse(400, { formError: 'login.failed' });
+          }
+          const secure = services.session.secureCookies;
+          setCookie(c, sessionCookieName(secure), outcome.token, {
+            httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: services.session.absoluteMinutes * 60,
+          });
+          const next = safeNext(value.next);
+          // The password alone opens nothing for people who use (or must use) a second factor.
+          const standing = await secondFactorStanding(tx, outcome.personId);
+          return done(standing.enrolled || standing.required ? `${SECOND_FACTOR_PATH}?next=${encodeURIComponent(next)}` : next);
+        },
+      },
     },
-  }),
+  }), ['POST']),
   defineRoute({
     method: 'POST',
     path: '/logout',
@@ -86,38 +79,31 @@ export const accountRoutes: RouteSpec[] = [
       return c.redirect('/', 303);
     },
   }),
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/account',
     permission: 'account:self',
-    handler: async ({ c, tx, actor, audit }) => {
-      if (actor.kind !== 'person') throw new Error('account:self admits only people');
-      const person = (await findPerson(tx, actor.personId))!;
-      const memberships = await listOwnMemberships(tx, actor.personId);
-      await audit({ pactId: null, action: 'person.read', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'account' });
-      return c.render(<AccountPage person={person} memberships={memberships} state={{}} />, { title: c.get('t')('account.title') });
+    data: async (ctx) => {
+      const { personId } = personOf(ctx);
+      return { person: (await findPerson(ctx.tx, personId))!, memberships: await listOwnMemberships(ctx.tx, personId) };
     },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/account',
-    permission: 'account:self',
-    csrf: 'rerender',
-    handler: async ({ c, tx, actor, form, audit, flash, csrfRejected }) => {
-      if (actor.kind !== 'person') throw new Error('account:self admits only people');
-      const parsed = parseForm(accountForm, form!);
-      if (csrfRejected || !parsed.ok) {
-        const person = (await findPerson(tx, actor.personId))!;
-        const memberships = await listOwnMemberships(tx, actor.personId);
-        c.status(csrfRejected ? 403 : 400);
-        const state = csrfRejected ? { values: parsed.values, formError: 'form.error.csrf' as const } : parsed;
-        return c.render(<AccountPage person={person} memberships={memberships} state={state} />, { title: c.get('t')('account.title') });
+    render: async (ctx, { person, memberships }, forms) => {
+      // Reading one's own account is logged when the page is opened (not again when a change is refused).
+      if (ctx.c.req.method === 'GET') {
+        await ctx.audit({ pactId: null, action: 'person.read', recordType: 'person', recordId: person.id, subjectPersonId: person.id, purpose: 'account' });
       }
-      await updatePersonProfile(tx, actor.personId, parsed.value);
-      await audit({ pactId: null, action: 'person.update', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'account', details: { fields: ['display_name', 'locale'] } });
-      deleteCookie(c, 'sp_lang', { path: '/' });
-      flash('form.saved');
-      return c.redirect('/account', 303);
+      return ctx.c.render(<AccountPage person={person} memberships={memberships} state={forms.profile ?? {}} />, { title: ctx.c.get('t')('account.title') });
+    },
+    forms: {
+      profile: {
+        schema: accountForm,
+        submit: async (ctx, { person }, value) => {
+          await updatePersonProfile(ctx.tx, person.id, value);
+          await ctx.audit({ pactId: null, action: 'person.update', recordType: 'person', recordId: person.id, subjectPersonId: person.id, purpose: 'account', details: { fields: ['display_name', 'locale'] } });
+          // The language chosen here wins over the language switch's cookie from now on.
+          deleteCookie(ctx.c, 'sp_lang', { path: '/' });
+          return done('/account', 'form.saved');
+        },
+      },
     },
   }),
 ];

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { rolesNeedingSecondFactor } from './second-factor/second-factor.ts';
+import { rolesNeedingSecondFactor } from './second-factor-standing.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Membership, PactSummary } from '../../access/policy.ts';
 

@@ -1,11 +1,12 @@
-// The forms of the administrator's pact and people pages, parsed with parseForm.
+// The forms of the administrator's pact and people pages.
 import { z } from 'zod';
 
 /** As the database check pact_slug_format (migration 0001): lower-case letters, digits, hyphens inside, 1–40. */
 export const pactSlugPattern = /^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/;
 
 export const newPactForm = z.object({
-  slug: z.string().trim().toLowerCase().min(1).max(40).regex(pactSlugPattern, { message: 'form.error.format' }),
+  // The slug's format has its own explanation (the generic "does not look right" says too little).
+  slug: z.string().trim().toLowerCase().min(1).max(40).regex(pactSlugPattern, { message: 'adminPacts.slugFormat' }),
   name: z.string().trim().min(1).max(200),
   municipality: z.string().trim().max(200).default(''),
   jurisdiction: z.enum(['NL', 'BE-VLG']),

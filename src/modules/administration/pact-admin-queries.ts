@@ -2,6 +2,7 @@
 // security (the routes are `system: true`), so every query names the pact it concerns.
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import type { StatusStore } from '../../platform/lifecycle/change-status.ts';
 import type { PactStatus } from './status.ts';
 
 export interface AdminPactListRow {
@@ -53,18 +54,13 @@ export async function insertPact(
   return r.rows[0]?.id ?? null;
 }
 
-export async function setPactStatus(tx: Executor, id: string, status: PactStatus, now: Date): Promise<void> {
-  await sql`update pact set status = ${status}, updated_at = ${now} where id = ${id}`.execute(tx);
-}
+/** Where a pact's status and its history are kept, for `changeStatus` (src/platform/lifecycle). */
+export const pactStatusStore: StatusStore = { table: 'pact', history: { table: 'pact_status_change', recordColumn: 'pact_id' } };
 
-export async function insertPactStatusChange(
-  tx: Executor,
-  c: { pactId: string; from: PactStatus; to: PactStatus; reason: string; by: string; now: Date },
-): Promise<string> {
+/** The id of the pact's newest status change (the caller holds the pact's row lock, so it is the one just made). */
+export async function latestPactStatusChangeId(tx: Executor, pactId: string): Promise<string> {
   const r = await sql<{ id: string }>`
-    insert into pact_status_change (pact_id, from_status, to_status, reason, changed_by, changed_at)
-    values (${c.pactId}, ${c.from}, ${c.to}, ${c.reason}, ${c.by}, ${c.now})
-    returning id::text as id`.execute(tx);
+    select max(id)::text as id from pact_status_change where pact_id = ${pactId}`.execute(tx);
   return r.rows[0]!.id;
 }
 

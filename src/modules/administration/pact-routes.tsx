@@ -5,33 +5,23 @@
 // pact writes rows the application role may not write (pact, audit_chain_head, invitation for
 // another pact). The policy admits system administrators only.
 import { z } from 'zod';
+import { done, formPage, refuse } from '../../access/form-page.ts';
 import { HttpError } from '../../access/http-error.ts';
 import { defineRoute, type RouteContext, type RouteSpec } from '../../access/route.ts';
-import { parseForm } from '../../platform/forms.ts';
-import type { FormState } from '../../ui/components.tsx';
 import { newPactForm, pactStatusForm } from './administration-forms.ts';
 import { changePactStatus } from './change-pact-status.ts';
 import { createPact } from './create-pact.ts';
 import { NewPactPage, PactDetailsPage, PactListPage } from './pact-admin-pages.tsx';
 import { findPactForAdmin, listAllPacts, listOpenPactInvitations, listPactStatusChanges } from './pact-admin-queries.ts';
+import { pactActionTo } from './status.ts';
+import { outsideRowLevelSecurity } from './system-routes.ts';
 
 // Not `:id`: the route tables' sample for `:id` is an import job, and a pact needs its own sample.
 const pactIdParams = z.object({ pactId: z.uuid() });
-type PactCtx = RouteContext<z.output<typeof pactIdParams>>;
 
-async function renderPactDetails(ctx: PactCtx, state: FormState, status: 200 | 400 | 403 | 409 = 200): Promise<Response> {
-  const { c, tx, params, services, audit } = ctx;
-  const pact = await findPactForAdmin(tx, params.pactId);
-  if (!pact) throw new HttpError(404);
-  const history = await listPactStatusChanges(tx, pact.id);
-  const invitations = await listOpenPactInvitations(tx, pact.id, services.clock.now());
-  // The open invitations show e-mail addresses of people without an account yet: the read is logged (ids only).
-  await audit({
-    pactId: pact.id, action: 'pact.read', recordType: 'pact', recordId: pact.id, purpose: 'installation',
-    details: { invitations: invitations.map((i) => i.id) },
-  });
-  c.status(status);
-  return c.render(<PactDetailsPage pact={pact} history={history} invitations={invitations} state={state} />, { title: pact.name });
+function adminOf(ctx: RouteContext<unknown>) {
+  if (ctx.actor.kind !== 'person') throw new Error('system:admin admits only people');
+  return ctx.actor;
 }
 
 export const pactAdministrationRoutes: RouteSpec[] = [
@@ -43,84 +33,69 @@ export const pactAdministrationRoutes: RouteSpec[] = [
     system: true,
     handler: async ({ c, tx }) => c.render(<PactListPage pacts={await listAllPacts(tx)} />, { title: c.get('t')('adminPacts.title') }),
   }),
-  defineRoute({
-    method: 'GET',
+  // The GET is the form only (system like the other pact administration routes: no pact context
+  // exists yet); the POST inserts the pact, its audit chain head and an invitation into it, none of
+  // which the application role may insert.
+  ...outsideRowLevelSecurity(formPage({
     path: '/admin/pacts/new',
     permission: 'system:admin',
-    // The form only; system like the other pact administration routes (no pact context exists yet).
-    system: true,
-    handler: async ({ c }) => c.render(<NewPactPage state={{}} />, { title: c.get('t')('adminPacts.newTitle') }),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/admin/pacts/new',
-    permission: 'system:admin',
-    // Inserts the pact, its audit chain head and an invitation into it: the application role may
-    // insert none of these (a request has no pact context for a pact that does not exist yet).
-    system: true,
-    csrf: 'rerender',
-    handler: async ({ c, tx, actor, form, services, csrfRejected, audit, flash }) => {
-      if (actor.kind !== 'person') throw new Error('system:admin admits only people');
-      const title = c.get('t')('adminPacts.newTitle');
-      const rerender = (status: 400 | 403, state: FormState) => {
-        c.status(status);
-        return c.render(<NewPactPage state={state} />, { title });
-      };
-      const parsed = parseForm(newPactForm, form!);
-      if (csrfRejected) return rerender(403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (!parsed.ok) {
-        // The slug's format has its own explanation (the generic "does not look right" says too little).
-        const errors = parsed.errors.slug?.key === 'form.error.format' ? { ...parsed.errors, slug: { key: 'adminPacts.slugFormat' } } : parsed.errors;
-        return rerender(400, { values: parsed.values, errors });
-      }
-      const outcome = await createPact(
-        tx,
-        {
-          ...parsed.value, admin: { personId: actor.personId, displayName: actor.displayName },
-          origin: services.publicUrl ?? new URL(c.req.url).origin, now: services.clock.now(),
+    data: async () => null,
+    render: (ctx, _nothing, forms) => ctx.c.render(<NewPactPage state={forms.pact ?? {}} />, { title: ctx.c.get('t')('adminPacts.newTitle') }),
+    forms: {
+      pact: {
+        schema: newPactForm,
+        submit: async (ctx, _nothing, value) => {
+          const admin = adminOf(ctx);
+          const outcome = await createPact(ctx.tx, {
+            ...value, admin: { personId: admin.personId, displayName: admin.displayName },
+            origin: ctx.services.publicUrl ?? new URL(ctx.c.req.url).origin, now: ctx.now,
+          }, ctx.audit);
+          if (!outcome.ok) return refuse(400, { errors: { slug: { key: 'adminPacts.slugTaken' } } });
+          return done(`/admin/pacts/${outcome.pactId}`, 'adminPacts.created');
         },
-        audit,
-      );
-      if (!outcome.ok) return rerender(400, { values: parsed.values, errors: { slug: { key: 'adminPacts.slugTaken' } } });
-      flash('adminPacts.created');
-      return c.redirect(`/admin/pacts/${outcome.pactId}`, 303);
+      },
     },
-  }),
-  defineRoute({
-    method: 'GET',
+  })),
+  // Any pact, suspended too, with its history and open coordinator invitations: outside row-level
+  // security. The status form changes another pact's status and appends to its history; the
+  // application role may do neither.
+  ...outsideRowLevelSecurity(formPage({
     path: '/admin/pacts/:pactId',
     permission: 'system:admin',
     params: pactIdParams,
-    // Any pact, suspended too, with its history and open coordinator invitations: outside row-level security.
-    system: true,
-    handler: async (ctx) => renderPactDetails(ctx, {}),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/admin/pacts/:pactId/status',
-    permission: 'system:admin',
-    params: pactIdParams,
-    // Changes another pact's status and appends to its history; the application role may do neither.
-    system: true,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, actor, form, params, services, audit, flash } = ctx;
-      if (actor.kind !== 'person') throw new Error('system:admin admits only people');
-      const parsed = parseForm(pactStatusForm, form!);
-      if (ctx.csrfRejected) return renderPactDetails(ctx, { values: parsed.values, formError: 'form.error.csrf' }, 403);
-      if (!parsed.ok) return renderPactDetails(ctx, parsed, 400);
-      const outcome = await changePactStatus(
-        tx,
-        { pactId: params.pactId, to: parsed.value.status, reason: parsed.value.reason, by: actor.personId, now: services.clock.now() },
-        audit,
-      );
-      if (!outcome.ok) {
-        if (outcome.reason === 'not-found') throw new HttpError(404);
-        // Someone else changed it first (or a stale page): show the pact as it is now.
-        return renderPactDetails(ctx, { values: parsed.values, formError: 'adminPacts.statusStale' }, 409);
-      }
-      flash(parsed.value.status === 'suspended' ? 'adminPacts.suspended' : 'adminPacts.reinstated');
-      return c.redirect(`/admin/pacts/${params.pactId}`, 303);
+    data: async (ctx) => {
+      // Locked for a POST, so that a refused change shows the status it was refused against.
+      const pact = await findPactForAdmin(ctx.tx, ctx.params.pactId, ctx.c.req.method === 'POST');
+      if (!pact) throw new HttpError(404);
+      return { pact, history: await listPactStatusChanges(ctx.tx, pact.id), invitations: await listOpenPactInvitations(ctx.tx, pact.id, ctx.now) };
     },
-  }),
+    render: async (ctx, { pact, history, invitations }, forms) => {
+      // The open invitations show e-mail addresses of people without an account yet: each showing is logged (ids only).
+      await ctx.audit({
+        pactId: pact.id, action: 'pact.read', recordType: 'pact', recordId: pact.id, purpose: 'installation',
+        details: { invitations: invitations.map((i) => i.id) },
+      });
+      return ctx.c.render(<PactDetailsPage pact={pact} history={history} invitations={invitations} state={forms.status ?? {}} />, { title: pact.name });
+    },
+    forms: {
+      status: {
+        path: '/admin/pacts/:pactId/status',
+        schema: pactStatusForm,
+        submit: async (ctx, { pact }, value) => {
+          const outcome = await changePactStatus(
+            ctx.tx,
+            { pactId: pact.id, action: pactActionTo(value.status), reason: value.reason, by: adminOf(ctx).personId, now: ctx.now },
+            ctx.audit,
+          );
+          if (!outcome.ok) {
+            if (outcome.reason === 'not-found') throw new HttpError(404);
+            if (outcome.reason === 'reason-required') return refuse(400, { errors: { reason: { key: 'form.error.required' } } });
+            // Someone else changed it first (or a stale page): show the pact as it is now.
+            return refuse(409, { formError: 'adminPacts.statusStale' });
+          }
+          return done(`/admin/pacts/${pact.id}`, value.status === 'suspended' ? 'adminPacts.suspended' : 'adminPacts.reinstated');
+        },
+      },
+    },
+  })),
 ];

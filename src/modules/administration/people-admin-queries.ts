@@ -2,7 +2,7 @@
 // security (the routes are `system: true`), across every pact.
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { PersonStatus } from './status.ts';
+import type { StatusStore } from '../../platform/lifecycle/change-status.ts';
 import type { StatusChangeRow } from './pact-admin-queries.ts';
 
 export interface AdminPersonListRow {
@@ -84,14 +84,16 @@ export async function setPersonDeactivated(tx: Executor, id: string, deactivated
   await sql`update person set deactivated_at = ${deactivatedAt} where id = ${id}`.execute(tx);
 }
 
-export async function insertPersonStatusChange(
-  tx: Executor,
-  c: { personId: string; from: PersonStatus; to: PersonStatus; reason: string; by: string; now: Date },
-): Promise<string> {
+/**
+ * Where a person's status history is kept, for `appendStatusHistory` (src/platform/lifecycle). The
+ * status itself is `person.deactivated_at`, set by setPersonDeactivated.
+ */
+export const personStatusStore: StatusStore = { table: 'person', history: { table: 'person_status_change', recordColumn: 'person_id' } };
+
+/** The id of the person's newest status change (the caller holds the person's row lock, so it is the one just made). */
+export async function latestPersonStatusChangeId(tx: Executor, personId: string): Promise<string> {
   const r = await sql<{ id: string }>`
-    insert into person_status_change (person_id, from_status, to_status, reason, changed_by, changed_at)
-    values (${c.personId}, ${c.from}, ${c.to}, ${c.reason}, ${c.by}, ${c.now})
-    returning id::text as id`.execute(tx);
+    select max(id)::text as id from person_status_change where person_id = ${personId}`.execute(tx);
   return r.rows[0]!.id;
 }
 

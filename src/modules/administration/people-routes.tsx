@@ -4,15 +4,15 @@
 // person_status_change are not readable by the application role at all. The policy admits system
 // administrators only. Every read of people is audit-logged on the installation chain (ids only).
 import { z } from 'zod';
+import { done, formPage, refuse, type FormOutcome } from '../../access/form-page.ts';
 import { HttpError } from '../../access/http-error.ts';
 import { defineRoute, type RouteContext, type RouteSpec } from '../../access/route.ts';
-import { parseForm } from '../../platform/forms.ts';
-import type { FormState } from '../../ui/components.tsx';
 import { peopleQuery, personStatusForm } from './administration-forms.ts';
 import { changePersonStatus } from './change-person-status.ts';
 import { PeopleListPage, PersonPage } from './people-admin-pages.tsx';
 import { countActiveSessions, findPersonForAdmin, listMembershipsOfPerson, listPersonStatusChanges, searchPeople } from './people-admin-queries.ts';
-import type { PersonStatus } from './status.ts';
+import type { PersonAction } from './status.ts';
+import { outsideRowLevelSecurity } from './system-routes.ts';
 
 /** People per page of the search. */
 export const PEOPLE_PAGE_SIZE = 50;
@@ -21,61 +21,18 @@ export const PEOPLE_PAGE_SIZE = 50;
 const personIdParams = z.object({ personId: z.uuid() });
 type PersonCtx = RouteContext<z.output<typeof personIdParams>>;
 
-async function renderPerson(ctx: PersonCtx, state: FormState, status: 200 | 400 | 403 | 409 = 200): Promise<Response> {
-  const { c, tx, actor, params, services, audit } = ctx;
-  const person = await findPersonForAdmin(tx, params.personId);
-  if (!person) throw new HttpError(404);
-  const memberships = await listMembershipsOfPerson(tx, person.id);
-  const sessions = await countActiveSessions(tx, person.id, services.clock.now());
-  const history = await listPersonStatusChanges(tx, person.id);
-  await audit({
-    pactId: null, action: 'person.read', recordType: 'person', recordId: person.id, subjectPersonId: person.id,
-    purpose: 'installation', details: { memberships: memberships.length },
-  });
-  c.status(status);
-  return c.render(
-    <PersonPage
-      person={person}
-      memberships={memberships}
-      sessions={sessions}
-      history={history}
-      isSelf={actor.kind === 'person' && actor.personId === person.id}
-      state={state}
-    />,
-    { title: person.display_name },
-  );
-}
-
-function statusRoute(path: string, to: PersonStatus) {
-  return defineRoute({
-    method: 'POST',
-    path,
-    permission: 'system:admin',
-    params: personIdParams,
-    // Changes another person's account and ends their sessions: installation-level rows the
-    // application role may not write.
-    system: true,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, actor, form, params, services, audit, flash } = ctx;
-      if (actor.kind !== 'person') throw new Error('system:admin admits only people');
-      const parsed = parseForm(personStatusForm, form!);
-      if (ctx.csrfRejected) return renderPerson(ctx, { values: parsed.values, formError: 'form.error.csrf' }, 403);
-      if (!parsed.ok) return renderPerson(ctx, parsed, 400);
-      const outcome = await changePersonStatus(
-        tx,
-        { personId: params.personId, to, reason: parsed.value.reason, by: actor.personId, now: services.clock.now() },
-        audit,
-      );
-      if (!outcome.ok) {
-        if (outcome.reason === 'not-found') throw new HttpError(404);
-        if (outcome.reason === 'self') return renderPerson(ctx, { values: parsed.values, formError: 'adminPeople.selfRefused' }, 400);
-        return renderPerson(ctx, { values: parsed.values, formError: 'adminPeople.statusStale' }, 409);
-      }
-      flash(to === 'deactivated' ? 'adminPeople.deactivated' : 'adminPeople.reactivated');
-      return c.redirect(`/admin/people/${params.personId}`, 303);
-    },
-  });
+/** Deactivate or reactivate, with the reason from the form. */
+async function changeStatus(ctx: PersonCtx, action: PersonAction, reason: string): Promise<FormOutcome> {
+  if (ctx.actor.kind !== 'person') throw new Error('system:admin admits only people');
+  const { personId } = ctx.params;
+  const outcome = await changePersonStatus(ctx.tx, { personId, action, reason, by: ctx.actor.personId, now: ctx.now }, ctx.audit);
+  if (!outcome.ok) {
+    if (outcome.reason === 'not-found') throw new HttpError(404);
+    if (outcome.reason === 'self') return refuse(400, { formError: 'adminPeople.selfRefused' });
+    if (outcome.reason === 'reason-required') return refuse(400, { errors: { reason: { key: 'form.error.required' } } });
+    return refuse(409, { formError: 'adminPeople.statusStale' });
+  }
+  return done(`/admin/people/${personId}`, action === 'deactivate' ? 'adminPeople.deactivated' : 'adminPeople.reactivated');
 }
 
 export const peopleAdministrationRoutes: RouteSpec[] = [
@@ -99,15 +56,52 @@ export const peopleAdministrationRoutes: RouteSpec[] = [
       });
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // Any person, their memberships in every pact and their sessions: outside row-level security. The
+  // two forms change another person's account and end their sessions: installation-level rows the
+  // application role may not write.
+  ...outsideRowLevelSecurity(formPage({
     path: '/admin/people/:personId',
     permission: 'system:admin',
     params: personIdParams,
-    // Any person, their memberships in every pact and their sessions: outside row-level security.
-    system: true,
-    handler: async (ctx) => renderPerson(ctx, {}),
-  }),
-  statusRoute('/admin/people/:personId/deactivate', 'deactivated'),
-  statusRoute('/admin/people/:personId/reactivate', 'active'),
+    data: async (ctx) => {
+      // Locked for a POST, so that a refused change shows the status it was refused against.
+      const person = await findPersonForAdmin(ctx.tx, ctx.params.personId, ctx.c.req.method === 'POST');
+      if (!person) throw new HttpError(404);
+      return {
+        person,
+        memberships: await listMembershipsOfPerson(ctx.tx, person.id),
+        sessions: await countActiveSessions(ctx.tx, person.id, ctx.now),
+        history: await listPersonStatusChanges(ctx.tx, person.id),
+      };
+    },
+    render: async (ctx, { person, memberships, sessions, history }, forms) => {
+      await ctx.audit({
+        pactId: null, action: 'person.read', recordType: 'person', recordId: person.id, subjectPersonId: person.id,
+        purpose: 'installation', details: { memberships: memberships.length },
+      });
+      return ctx.c.render(
+        <PersonPage
+          person={person}
+          memberships={memberships}
+          sessions={sessions}
+          history={history}
+          isSelf={ctx.actor.kind === 'person' && ctx.actor.personId === person.id}
+          state={forms.deactivate ?? forms.reactivate ?? {}}
+        />,
+        { title: person.display_name },
+      );
+    },
+    forms: {
+      deactivate: {
+        path: '/admin/people/:personId/deactivate',
+        schema: personStatusForm,
+        submit: (ctx, _person, value) => changeStatus(ctx, 'deactivate', value.reason),
+      },
+      reactivate: {
+        path: '/admin/people/:personId/reactivate',
+        schema: personStatusForm,
+        submit: (ctx, _person, value) => changeStatus(ctx, 'reactivate', value.reason),
+      },
+    },
+  })),
 ];

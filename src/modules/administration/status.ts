@@ -1,25 +1,40 @@
-// The statuses a pact and a person can have, and which changes between them exist. Pure: the use
-// cases (change-pact-status.ts, change-person-status.ts) store a change only when it is listed here.
+// The lifecycles of a pact and of a person, as transition tables (src/platform/lifecycle). Pure:
+// the use cases (change-pact-status.ts, change-person-status.ts) store a change only when `decide`
+// allows it, and append it to the history (pact_status_change, person_status_change).
 //
-//   pact:    active ⇄ suspended      (suspend / reinstate)
-//   person:  active ⇄ deactivated    (deactivate / reactivate)
+//   pact:    active --suspend--> suspended --reinstate--> active           (system administrator, with a reason)
+//   person:  active --deactivate--> deactivated --reactivate--> active     (system administrator, with a reason)
+import { defineLifecycle } from '../../platform/lifecycle/lifecycle.ts';
 
-export const pactStatuses = ['active', 'suspended'] as const;
-export type PactStatus = (typeof pactStatuses)[number];
+export const pactLifecycle = defineLifecycle({
+  name: 'pact',
+  statuses: ['active', 'suspended'],
+  initial: 'active',
+  transitions: {
+    suspend: { from: ['active'], to: 'suspended', by: ['system_admin'], needsReason: true },
+    reinstate: { from: ['suspended'], to: 'active', by: ['system_admin'], needsReason: true },
+  },
+});
+export type PactStatus = (typeof pactLifecycle.statuses)[number];
+export type PactAction = keyof typeof pactLifecycle.transitions;
 
-export const personStatuses = ['active', 'deactivated'] as const;
-export type PersonStatus = (typeof personStatuses)[number];
-
-const pactTransitions: Record<PactStatus, readonly PactStatus[]> = { active: ['suspended'], suspended: ['active'] };
-const personTransitions: Record<PersonStatus, readonly PersonStatus[]> = { active: ['deactivated'], deactivated: ['active'] };
-
-export function canChangePactStatus(from: PactStatus, to: PactStatus): boolean {
-  return pactTransitions[from].includes(to);
+/** The pact form names the status it asks for; each status is reached by one action. */
+export function pactActionTo(status: PactStatus): PactAction {
+  return status === 'suspended' ? 'suspend' : 'reinstate';
 }
 
-export function canChangePersonStatus(from: PersonStatus, to: PersonStatus): boolean {
-  return personTransitions[from].includes(to);
-}
+/** A person's status is not a column: `person.deactivated_at` is set while they are deactivated. */
+export const personLifecycle = defineLifecycle({
+  name: 'person',
+  statuses: ['active', 'deactivated'],
+  initial: 'active',
+  transitions: {
+    deactivate: { from: ['active'], to: 'deactivated', by: ['system_admin'], needsReason: true },
+    reactivate: { from: ['deactivated'], to: 'active', by: ['system_admin'], needsReason: true },
+  },
+});
+export type PersonStatus = (typeof personLifecycle.statuses)[number];
+export type PersonAction = keyof typeof personLifecycle.transitions;
 
 export function personStatusOf(p: { deactivated_at: Date | null }): PersonStatus {
   return p.deactivated_at ? 'deactivated' : 'active';

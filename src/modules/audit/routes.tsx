@@ -123,14 +123,14 @@ export const auditRoutes: RouteSpec[] = [
     path: '/p/:pact/audit',
     permission: 'audit:read-pact',
     params: pactParams,
-    handler: async (ctx) => searchPage(ctx, { kind: 'pact' }, `/p/${ctx.pact!.slug}/audit`, 'audit.read', ctx.pact!.id),
+    handler: async (ctx) => searchPage(ctx, { kind: 'pact' }, `/p/${ctx.pact.slug}/audit`, 'audit.read', ctx.pact.id),
   }),
   defineRoute({
     method: 'GET',
     path: '/p/:pact/audit.csv',
     permission: 'audit:read-pact',
     params: pactParams,
-    handler: async (ctx) => searchExport(ctx, { kind: 'pact' }, `/p/${ctx.pact!.slug}/audit`, ctx.pact!.id, `${ctx.pact!.slug}-audit.csv`),
+    handler: async (ctx) => searchExport(ctx, { kind: 'pact' }, `/p/${ctx.pact.slug}/audit`, ctx.pact.id, `${ctx.pact.slug}-audit.csv`),
   }),
   defineRoute({
     method: 'GET',

@@ -4,9 +4,8 @@
  * invitation for the same address, organisation and role, and queues the mail with the link — all
  * in the request's transaction, so the mail goes out only when the invitation is stored.
  */
-import type { Actor, PactSummary, Role } from '../../../access/policy.ts';
-import type { RouteContext } from '../../../access/route.ts';
-import type { Executor } from '../../../platform/db/database.ts';
+import type { Role } from '../../../access/policy.ts';
+import type { UseCaseContext } from '../../../access/use-case.ts';
 import { queueMail, renderMail } from '../../../platform/mail/index.ts';
 import { translatorFor, type MessageKey } from '../../../ui/messages/index.ts';
 import { hashToken, newToken } from '../session.ts';
@@ -18,20 +17,18 @@ export type CreateInvitationOutcome =
   | { ok: false; reason: 'role-not-allowed' | 'already-member' };
 
 export async function createInvitation(
-  tx: Executor,
+  ctx: UseCaseContext,
   input: {
-    actor: Extract<Actor, { kind: 'person' }>;
-    pact: PactSummary;
     organisation: { id: string; name: string };
     email: string;
     role: Role;
     /** Where the app is reached, e.g. https://schakelpunt.example (no trailing slash). */
     origin: string;
-    now: Date;
   },
-  audit: RouteContext['audit'],
 ): Promise<CreateInvitationOutcome> {
-  const { actor, pact, organisation, email, role, now } = input;
+  const { tx, pact, actor, now } = ctx;
+  if (actor.kind !== 'person') throw new Error('only a signed-in person invites');
+  const { organisation, email, role } = input;
   if (!rolesInvitableBy(actor, organisation.id).includes(role)) return { ok: false, reason: 'role-not-allowed' };
   if (await hasActiveMembership(tx, pact.id, email, organisation.id, role)) return { ok: false, reason: 'already-member' };
 
@@ -60,7 +57,7 @@ export async function createInvitation(
   );
   await queueMail(tx, { to: email, ...mail, purpose: 'invitation' }, now);
   // Ids and the role only: the e-mail address stays out of the audit log.
-  await audit({
+  await ctx.audit({
     action: 'invitation.create', recordType: 'invitation', recordId: invitationId, purpose: 'pact-administration',
     details: { organisation: organisation.id, role, replaces: replaced },
   });

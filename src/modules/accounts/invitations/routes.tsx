@@ -1,16 +1,19 @@
 // Invitations: inviting people into an organisation of a pact, and the link that lets them join.
+// Both pages are formPages; withdrawing an invitation is a bare action that redirects.
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { can } from '../../../access/policy.ts';
+import { done, formPage, refuse } from '../../../access/form-page.ts';
 import { HttpError } from '../../../access/http-error.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam } from '../../../access/route.ts';
-import { parseForm, type FieldErrors } from '../../../platform/forms.ts';
-import type { FormState } from '../../../ui/components.tsx';
+import { useCaseContext } from '../../../access/use-case.ts';
+import type { FieldErrors } from '../../../platform/forms.ts';
 import { checkPassword } from '../password-policy.ts';
 import { findPerson, findPersonByEmail } from '../person-queries.ts';
 import { hashToken, sessionCookieName, tokenPattern } from '../session.ts';
 import { secondFactorStanding } from '../session-queries.ts';
-import { SECOND_FACTOR_PATH } from '../second-factor/second-factor-pages.tsx';
+import { SECOND_FACTOR_PATH } from '../second-factor/index.ts';
+import { outsideRowLevelSecurity } from '../system-routes.ts';
 import { acceptAsSignedInPerson, acceptWithNewAccount } from './accept-invitation.ts';
 import { createInvitation } from './create-invitation.ts';
 import { invitationState, rolesInvitableBy } from './invitation.ts';
@@ -23,61 +26,43 @@ const invitationParams = z.object({ pact: pactSlugParam, id: z.uuid() });
 // Any string up to a length: a link broken by a mail program gets the "does not work" page, not a 404.
 const tokenParams = z.object({ token: z.string().max(200) });
 
-type OrganisationCtx = RouteContext<z.output<typeof organisationParams>>;
+/**
+ * What the link's page is for this visitor. Read again for a POST, with the invitation locked (and,
+ * for a visitor without an account, the address too), before the form is looked at.
+ */
+type LinkVisit =
+  /** The link no longer works (unknown, expired, used, withdrawn, pact suspended). */
+  | { kind: 'gone' }
+  /** Signed in as someone else than the invited address. */
+  | { kind: 'other-person'; invitation: InvitationByTokenRow }
+  /** Signed in with the invited address: one button. */
+  | { kind: 'accept'; invitation: InvitationByTokenRow; token: string; personId: string; verified: boolean }
+  /** Not signed in, and the address has an account: sign in first. */
+  | { kind: 'sign-in-first'; invitation: InvitationByTokenRow; token: string }
+  /** Not signed in, no account yet: make one. */
+  | { kind: 'new-account'; invitation: InvitationByTokenRow; token: string };
 
-async function renderInvitationsPage(ctx: OrganisationCtx, organisation: { id: string; name: string }, state: FormState, status: 200 | 400 | 403 = 200) {
-  const { c, tx, pact, actor, services } = ctx;
-  const invitations = await listOpenInvitations(tx, pact!.id, organisation.id, services.clock.now());
-  if (invitations.length > 0) {
-    // E-mail addresses of people who are not members yet are personal data: the read is logged (ids only).
-    await ctx.audit({
-      action: 'invitation.list', recordType: 'organisation', recordId: organisation.id, purpose: 'pact-administration',
-      details: { invitations: invitations.map((i) => i.id) },
-    });
+async function visitLink(ctx: RouteContext<{ token: string }, '/invitations/:token'>): Promise<LinkVisit> {
+  const { tx, actor, params } = ctx;
+  const posting = ctx.c.req.method === 'POST';
+  const token = params.token;
+  if (!tokenPattern.test(token)) return { kind: 'gone' };
+  const invitation = await findInvitationByTokenHash(tx, hashToken(token), posting);
+  if (!invitation || invitation.pact_status !== 'active' || invitationState(invitation, ctx.now) !== 'open') return { kind: 'gone' };
+  if (actor.kind === 'person') {
+    // An invitation is for one e-mail address: a person signed in as anyone else is refused (403).
+    const me = await findPerson(tx, actor.personId);
+    if (me?.email !== invitation.email) return { kind: 'other-person', invitation };
+    return { kind: 'accept', invitation, token, personId: actor.personId, verified: actor.secondFactor === 'verified' };
   }
-  c.status(status);
-  return c.render(
-    <InvitationsPage pact={pact!} organisation={organisation} invitations={invitations} roles={rolesInvitableBy(actor, organisation.id)} state={state} />,
-    { title: c.get('t')('invitation.title', { organisation: organisation.name }) },
-  );
-}
-
-async function loadOrganisation(ctx: OrganisationCtx) {
-  const organisation = await findOrganisationName(ctx.tx, ctx.pact!.id, ctx.params.org);
-  if (!organisation) throw new HttpError(404);
-  return organisation;
-}
-
-/** The open invitation a link names, or null when the link no longer works (unknown, expired, used, withdrawn, pact suspended). */
-async function openInvitation(ctx: RouteContext<{ token: string }>, forUpdate: boolean): Promise<{ invitation: InvitationByTokenRow; token: string } | null> {
-  const token = ctx.params.token;
-  if (!tokenPattern.test(token)) return null;
-  const invitation = await findInvitationByTokenHash(ctx.tx, hashToken(token), forUpdate);
-  if (!invitation || invitation.pact_status !== 'active' || invitationState(invitation, ctx.services.clock.now()) !== 'open') return null;
-  return { invitation, token };
-}
-
-/** An invitation is for one e-mail address: a person signed in as anyone else is refused (403). */
-async function refuseOtherPerson(
-  ctx: RouteContext<{ token: string }>,
-  personId: string,
-  invitation: InvitationByTokenRow,
-  title: string,
-): Promise<Response | null> {
-  const me = await findPerson(ctx.tx, personId);
-  if (me?.email === invitation.email) return null;
-  ctx.c.status(403);
-  return ctx.c.render(<OtherPersonPage invitation={invitation} />, { title });
-}
-
-function gone(ctx: RouteContext<{ token: string }>) {
-  // 410 Gone: the link existed, or looks like one, and will not work again.
-  ctx.c.status(410);
-  return ctx.c.render(<InvitationGonePage />, { title: ctx.c.get('t')('invitation.gone.title') });
+  // Two visitors making an account for the same address at once: the second waits, then signs in.
+  if (posting) await lockEmail(tx, invitation.email);
+  if (await findPersonByEmail(tx, invitation.email)) return { kind: 'sign-in-first', invitation, token };
+  return { kind: 'new-account', invitation, token };
 }
 
 /** The pact's home, or first the second-factor set-up when the new role needs one and this session has none yet. */
-async function pathAfterJoining(ctx: RouteContext<Record<string, string>>, personId: string, verified: boolean, pactSlug: string): Promise<string> {
+async function pathAfterJoining(ctx: RouteContext<unknown>, personId: string, verified: boolean, pactSlug: string): Promise<string> {
   const home = `/p/${pactSlug}`;
   if (verified) return home;
   const standing = await secondFactorStanding(ctx.tx, personId);
@@ -85,44 +70,47 @@ async function pathAfterJoining(ctx: RouteContext<Record<string, string>>, perso
 }
 
 export const invitationRoutes: RouteSpec[] = [
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/p/:pact/organisations/:org/invitations',
     permission: 'membership:invite',
     params: organisationParams,
     resource: (p) => ({ organisationId: p.org }),
-    handler: async (ctx) => renderInvitationsPage(ctx, await loadOrganisation(ctx), {}),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/organisations/:org/invitations',
-    permission: 'membership:invite',
-    params: organisationParams,
-    resource: (p) => ({ organisationId: p.org }),
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, actor, form, services, flash } = ctx;
-      if (actor.kind !== 'person') throw new Error('membership:invite admits only people');
-      const organisation = await loadOrganisation(ctx);
-      const parsed = parseForm(inviteForm, form!);
-      if (ctx.csrfRejected) return renderInvitationsPage(ctx, organisation, { values: parsed.values, formError: 'form.error.csrf' }, 403);
-      if (!parsed.ok) return renderInvitationsPage(ctx, organisation, parsed, 400);
-      const outcome = await createInvitation(
-        tx,
-        {
-          actor, pact: pact!, organisation, email: parsed.value.email, role: parsed.value.role,
-          origin: services.publicUrl ?? new URL(c.req.url).origin, now: services.clock.now(),
-        },
-        ctx.audit,
-      );
-      if (!outcome.ok) {
-        const errors: FieldErrors = outcome.reason === 'role-not-allowed'
-          ? { role: { key: 'invitation.roleNotAllowed' } }
-          : { email: { key: 'invitation.alreadyMember' } };
-        return renderInvitationsPage(ctx, organisation, { values: parsed.values, errors }, 400);
+    data: async (ctx) => {
+      const organisation = await findOrganisationName(ctx.tx, ctx.pact.id, ctx.params.org);
+      if (!organisation) throw new HttpError(404);
+      return { organisation, invitations: await listOpenInvitations(ctx.tx, ctx.pact.id, organisation.id, ctx.now) };
+    },
+    render: async (ctx, { organisation, invitations }, forms) => {
+      const { c, pact, actor } = ctx;
+      if (invitations.length > 0) {
+        // E-mail addresses of people who are not members yet are personal data: each showing is logged (ids only).
+        await ctx.audit({
+          action: 'invitation.list', recordType: 'organisation', recordId: organisation.id, purpose: 'pact-administration',
+          details: { invitations: invitations.map((i) => i.id) },
+        });
       }
-      flash('invitation.sent');
-      return c.redirect(`/p/${pact!.slug}/organisations/${organisation.id}/invitations`, 303);
+      return c.render(
+        <InvitationsPage pact={pact} organisation={organisation} invitations={invitations} roles={rolesInvitableBy(actor, organisation.id)} state={forms.invite ?? {}} />,
+        { title: c.get('t')('invitation.title', { organisation: organisation.name }) },
+      );
+    },
+    forms: {
+      invite: {
+        schema: inviteForm,
+        submit: async (ctx, { organisation }, value) => {
+          const { c, pact, services } = ctx;
+          const outcome = await createInvitation(useCaseContext(ctx), {
+            organisation, email: value.email, role: value.role, origin: services.publicUrl ?? new URL(c.req.url).origin,
+          });
+          if (!outcome.ok) {
+            const errors: FieldErrors = outcome.reason === 'role-not-allowed'
+              ? { role: { key: 'invitation.roleNotAllowed' } }
+              : { email: { key: 'invitation.alreadyMember' } };
+            return refuse(400, { errors });
+          }
+          return done(`/p/${pact.slug}/organisations/${organisation.id}/invitations`, 'invitation.sent');
+        },
+      },
     },
   }),
   defineRoute({
@@ -131,8 +119,8 @@ export const invitationRoutes: RouteSpec[] = [
     // Members pass here; who may withdraw this invitation depends on its organisation, known once it is read.
     permission: 'pact:read',
     params: invitationParams,
-    handler: async ({ c, tx, pact, actor, params, services, audit, flash }) => {
-      const invitation = await findInvitation(tx, pact!.id, params.id);
+    handler: async ({ c, tx, pact, actor, params, now, audit, flash }) => {
+      const invitation = await findInvitation(tx, pact.id, params.id);
       if (!invitation) throw new HttpError(404);
       // An invitation without organisation (a coordinator invited into a new pact by the system
       // administrator) is the pact's own business: its coordinators may withdraw it.
@@ -140,7 +128,7 @@ export const invitationRoutes: RouteSpec[] = [
         ? can(actor, 'pact:manage', { pact })
         : can(actor, 'membership:invite', { pact, organisationId: invitation.organisation_id });
       if (!allowed) throw new HttpError(403);
-      if (await revokeInvitation(tx, pact!.id, invitation.id, services.clock.now())) {
+      if (await revokeInvitation(tx, pact.id, invitation.id, now)) {
         await audit({
           action: 'invitation.revoke', recordType: 'invitation', recordId: invitation.id, purpose: 'pact-administration',
           details: { organisation: invitation.organisation_id, role: invitation.role },
@@ -149,87 +137,69 @@ export const invitationRoutes: RouteSpec[] = [
       } else {
         flash('invitation.notOpen');
       }
-      return c.redirect(invitation.organisation_id === null ? `/p/${pact!.slug}` : `/p/${pact!.slug}/organisations/${invitation.organisation_id}/invitations`, 303);
+      return c.redirect(invitation.organisation_id === null ? `/p/${pact.slug}` : `/p/${pact.slug}/organisations/${invitation.organisation_id}/invitations`, 303);
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // The invitee is not a member yet, so there is no pact context in which row-level security
+  // would show the invitation: it is read as the system, only by the hash of the link's token. The
+  // POST also creates the person and the membership, which the application role may not insert.
+  ...outsideRowLevelSecurity(formPage({
     path: '/invitations/:token',
     permission: 'public',
     params: tokenParams,
-    // The invitee is not a member yet, so there is no pact context in which row-level security
-    // would show the invitation: it is read as the system, only by the hash of the link's token.
-    system: true,
-    handler: async (ctx) => {
-      const { c, tx, actor } = ctx;
-      const found = await openInvitation(ctx, false);
-      if (!found) return gone(ctx);
-      const { invitation, token } = found;
-      const title = c.get('t')('invitation.accept.title', { pact: invitation.pact_name });
-      if (actor.kind === 'person') {
-        const refused = await refuseOtherPerson(ctx, actor.personId, invitation, title);
-        if (refused) return refused;
-        return c.render(<AcceptPage invitation={invitation} token={token} state={{}} />, { title });
+    data: visitLink,
+    render: (ctx, visit, forms) => {
+      const { c } = ctx;
+      const t = c.get('t');
+      // The page, and for a link that cannot be used by this visitor its status, follow from the visit.
+      if (visit.kind === 'gone') {
+        // 410 Gone: the link existed, or looks like one, and will not work again.
+        c.status(410);
+        return c.render(<InvitationGonePage />, { title: t('invitation.gone.title') });
       }
-      if (await findPersonByEmail(tx, invitation.email)) return c.render(<SignInFirstPage invitation={invitation} token={token} />, { title });
-      return c.render(<NewAccountPage invitation={invitation} token={token} state={{}} />, { title });
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/invitations/:token',
-    permission: 'public',
-    params: tokenParams,
-    // As the GET: no pact context yet. It also creates the person and the membership, which the
-    // application role may not insert.
-    system: true,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, actor, form, services, requestId, flash } = ctx;
-      const found = await openInvitation(ctx, true);
-      if (!found) return gone(ctx);
-      const { invitation, token } = found;
-      const title = c.get('t')('invitation.accept.title', { pact: invitation.pact_name });
-
-      if (actor.kind === 'person') {
-        const refused = await refuseOtherPerson(ctx, actor.personId, invitation, title);
-        if (refused) return refused;
-        if (ctx.csrfRejected) {
+      const title = t('invitation.accept.title', { pact: visit.invitation.pact_name });
+      switch (visit.kind) {
+        case 'other-person':
           c.status(403);
-          return c.render(<AcceptPage invitation={invitation} token={token} state={{ formError: 'form.error.csrf' }} />, { title });
-        }
-        await acceptAsSignedInPerson(tx, services, { invitation, personId: actor.personId, requestId });
-        flash('invitation.welcome');
-        return c.redirect(await pathAfterJoining(ctx, actor.personId, actor.secondFactor === 'verified', invitation.pact_slug), 303);
+          return c.render(<OtherPersonPage invitation={visit.invitation} />, { title });
+        case 'accept':
+          // Nothing is typed here: only the reason the button did not work is shown.
+          return c.render(<AcceptPage invitation={visit.invitation} token={visit.token} state={forms.accept?.formError ? { formError: forms.accept.formError } : {}} />, { title });
+        case 'sign-in-first':
+          // Posted: someone made the account in the meantime.
+          if (c.req.method === 'POST') c.status(409);
+          return c.render(<SignInFirstPage invitation={visit.invitation} token={visit.token} />, { title });
+        case 'new-account':
+          return c.render(<NewAccountPage invitation={visit.invitation} token={visit.token} state={forms.accept ?? {}} />, { title });
       }
-
-      await lockEmail(tx, invitation.email);
-      if (await findPersonByEmail(tx, invitation.email)) {
-        c.status(409);
-        return c.render(<SignInFirstPage invitation={invitation} token={token} />, { title });
-      }
-      const parsed = parseForm(newAccountForm, form!);
-      const rerender = (status: 400 | 403, state: FormState) => {
-        c.status(status);
-        return c.render(<NewAccountPage invitation={invitation} token={token} state={state} />, { title });
-      };
-      if (ctx.csrfRejected) return rerender(403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (!parsed.ok) return rerender(400, parsed);
-      const problem = checkPassword(parsed.value.password, [invitation.email]);
-      if (problem) return rerender(400, { values: parsed.values, errors: { password: 'params' in problem ? { key: problem.key, params: problem.params } : { key: problem.key } } });
-      if (parsed.value.password !== parsed.value.passwordRepeat) {
-        return rerender(400, { values: parsed.values, errors: { passwordRepeat: { key: 'invitation.passwordMismatch' } } });
-      }
-      const outcome = await acceptWithNewAccount(tx, services, {
-        invitation, displayName: parsed.value.displayName, password: parsed.value.password, locale: c.get('locale'),
-        userAgent: c.req.header('user-agent') ?? '', requestId,
-      });
-      const secure = services.session.secureCookies;
-      setCookie(c, sessionCookieName(secure), outcome.token, {
-        httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: services.session.absoluteMinutes * 60,
-      });
-      flash('invitation.welcome');
-      return c.redirect(await pathAfterJoining(ctx, outcome.personId, false, invitation.pact_slug), 303);
     },
-  }),
+    forms: {
+      accept: {
+        // Only a new account has fields; the signed-in invitee's form is the button alone.
+        schema: (_ctx: unknown, visit: LinkVisit) => (visit.kind === 'new-account' ? newAccountForm : z.object({})),
+        submit: async (ctx, visit, value) => {
+          const { c, tx, services, requestId } = ctx;
+          if (visit.kind === 'accept') {
+            await acceptAsSignedInPerson(tx, services, { invitation: visit.invitation, personId: visit.personId, requestId });
+            return done(await pathAfterJoining(ctx, visit.personId, visit.verified, visit.invitation.pact_slug), 'invitation.welcome');
+          }
+          // The page shows why this link cannot be used by this visitor.
+          if (visit.kind !== 'new-account') return refuse(409, {});
+          const { invitation } = visit;
+          const { displayName, password, passwordRepeat } = value as z.output<typeof newAccountForm>;
+          const problem = checkPassword(password, [invitation.email]);
+          if (problem) return refuse(400, { errors: { password: 'params' in problem ? { key: problem.key, params: problem.params } : { key: problem.key } } });
+          if (password !== passwordRepeat) return refuse(400, { errors: { passwordRepeat: { key: 'invitation.passwordMismatch' } } });
+          const outcome = await acceptWithNewAccount(tx, services, {
+            invitation, displayName, password, locale: c.get('locale'), userAgent: c.req.header('user-agent') ?? '', requestId,
+          });
+          const secure = services.session.secureCookies;
+          setCookie(c, sessionCookieName(secure), outcome.token, {
+            httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: services.session.absoluteMinutes * 60,
+          });
+          return done(await pathAfterJoining(ctx, outcome.personId, false, invitation.pact_slug), 'invitation.welcome');
+        },
+      },
+    },
+  })),
 ];

@@ -2,7 +2,8 @@
  * Someone asks for a password reset link for an e-mail address. The answer to the visitor is the
  * same whatever happens here (no account discovery); what happens: for an active account, earlier
  * open links end, a new one is stored (its hash only) and mailed in the person's own language —
- * unless that person was sent MAX_RESET_MAILS_PER_WINDOW links within the window already.
+ * unless that person was sent `resetMailLimit.limit` links within its window already (counted by
+ * the installation's rate limiter, src/platform/rate-limit.ts, per person).
  * The random token is made and the person looked up in every case, so the work done does not
  * depend on whether the account exists; only the insert and the queued mail (a few milliseconds,
  * no hashing, no SMTP: the mail is sent later by a job) remain.
@@ -11,19 +12,18 @@ import type { Services } from '../../../access/route.ts';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { queueMail, renderMail } from '../../../platform/mail/index.ts';
+import { takeRateLimit } from '../../../platform/rate-limit.ts';
 import { translatorFor } from '../../../ui/messages/index.ts';
 import { findPersonByEmail } from '../person-queries.ts';
-import {
-  MAX_RESET_MAILS_PER_WINDOW, RESET_TOKEN_MINUTES, newResetToken, resetLink, resetMailWindowStart, resetTokenExpiry,
-} from './reset-token.ts';
-import { countResetTokensSince, expireOpenResetTokens, insertResetToken } from './reset-token-queries.ts';
+import { RESET_TOKEN_MINUTES, newResetToken, resetLink, resetMailLimit, resetTokenExpiry } from './reset-token.ts';
+import { expireOpenResetTokens, insertResetToken } from './reset-token-queries.ts';
 
 /** What happened; for the audit log and tests only, never shown to the visitor. */
 export type ResetRequestOutcome = 'mail-queued' | 'throttled' | 'no-account' | 'inactive';
 
 export async function requestPasswordReset(
   tx: Executor,
-  services: Pick<Services, 'clock'>,
+  services: Pick<Services, 'clock' | 'secret'>,
   input: { email: string; requestUrl: string; publicUrl?: string | null; requestId: string },
 ): Promise<ResetRequestOutcome> {
   const now = services.clock.now();
@@ -34,7 +34,7 @@ export async function requestPasswordReset(
     outcome = 'no-account';
   } else if (person.deactivated_at) {
     outcome = 'inactive';
-  } else if ((await countResetTokensSince(tx, person.id, resetMailWindowStart(now))) >= MAX_RESET_MAILS_PER_WINDOW) {
+  } else if (!(await takeRateLimit(tx, services.secret, resetMailLimit, person.id, now))) {
     outcome = 'throttled';
   } else {
     await expireOpenResetTokens(tx, person.id, now);

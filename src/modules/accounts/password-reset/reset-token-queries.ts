@@ -4,14 +4,6 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { StoredResetToken } from './reset-token.ts';
 
-/** Links sent to a person since `since` (each row is one mail). */
-export async function countResetTokensSince(tx: Executor, personId: string, since: Date): Promise<number> {
-  const r = await sql<{ n: number }>`
-    select count(*)::int as n from password_reset_token
-     where person_id = ${personId} and created_at > ${since}`.execute(tx);
-  return r.rows[0]?.n ?? 0;
-}
-
 /** A new link ends the earlier ones that are still open: only the newest mail works. */
 export async function expireOpenResetTokens(tx: Executor, personId: string, now: Date): Promise<void> {
   await sql`

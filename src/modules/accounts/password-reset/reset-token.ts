@@ -1,13 +1,16 @@
 // Password reset links (OWASP Forgot Password Cheat Sheet, NIST SP 800-63B §6.1.2.3): a random
 // token of 32 bytes in the link, only its SHA-256 stored, short-lived, usable once, and a cap on
 // how many links one person can be sent, so the form cannot be used to flood a mailbox. Pure.
+import type { RateLimit } from '../../../platform/rate-limit.ts';
 import { hashToken, newToken, tokenPattern } from '../session.ts';
 
 /** How long a link works. Short: a mailbox is read soon, and a forwarded or leaked mail goes stale. */
 export const RESET_TOKEN_MINUTES = 60;
-/** Links one person can be sent within RESET_MAIL_WINDOW_MINUTES; more requests are answered the same but send nothing. */
-export const MAX_RESET_MAILS_PER_WINDOW = 3;
-export const RESET_MAIL_WINDOW_MINUTES = 60;
+/**
+ * Links one person can be sent within an hour, counted per person by the installation's rate
+ * limiter; more requests are answered the same but send nothing.
+ */
+export const resetMailLimit: RateLimit = { bucket: 'password-reset', limit: 3, windowSeconds: 60 * 60 };
 
 export interface ResetToken {
   /** Goes into the mail only. */
@@ -28,10 +31,6 @@ export function looksLikeResetToken(value: string): boolean {
 
 export function resetTokenExpiry(now: Date): Date {
   return new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000);
-}
-
-export function resetMailWindowStart(now: Date): Date {
-  return new Date(now.getTime() - RESET_MAIL_WINDOW_MINUTES * 60_000);
 }
 
 export interface StoredResetToken {

@@ -1,19 +1,26 @@
 // Password reset by e-mail link: ask for a link, open it, choose a new password.
-// Every route here is `system: true`: nobody is signed in, and the person is found by e-mail
-// address or by link, which row-level security for an anonymous visitor would hide — the same
-// reason as log-in. The routes reveal nothing about whether an account exists.
+// Every route here is `system: true` (the forgot form's GET excepted, which reads nothing): nobody
+// is signed in, and the person is found by e-mail address or by link, which row-level security for
+// an anonymous visitor would hide — the same reason as log-in. The routes reveal nothing about
+// whether an account exists.
+//
+// The page of a link is a formPage. The forgot form is not: every well-formed request is answered
+// with the same "look in your e-mail" page (200), not with a redirect, so that the answer is one
+// response whether or not a mail was sent.
 import { z } from 'zod';
+import { done, formPage, refuse } from '../../../access/form-page.ts';
 import { defineRoute, type RouteSpec } from '../../../access/route.ts';
+import type { Executor } from '../../../platform/db/database.ts';
 import { parseForm } from '../../../platform/forms.ts';
 import type { FormState } from '../../../ui/components.tsx';
 import { hashToken } from '../session.ts';
+import { outsideRowLevelSecurity } from '../system-routes.ts';
 import { forgotPasswordForm, resetPasswordForm } from './password-reset-forms.ts';
 import { ForgotPasswordPage, ForgotPasswordSentPage, ResetLinkGonePage, ResetPasswordPage } from './password-reset-pages.tsx';
 import { requestPasswordReset } from './request-password-reset.ts';
 import { resetPassword } from './reset-password.ts';
 import { isResetTokenUsable, looksLikeResetToken } from './reset-token.ts';
 import { findResetToken, type ResetTokenRow } from './reset-token-queries.ts';
-import type { Executor } from '../../../platform/db/database.ts';
 
 // Any segment reaches the handler, which answers a malformed one like an unknown link (a mangled
 // link from a mail program gets the helpful page, not a bare 404).
@@ -54,57 +61,40 @@ export const passwordResetRoutes: RouteSpec[] = [
       return c.render(<ForgotPasswordSentPage />, { title: t('passwordReset.sent.title') });
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // Reads the installation-level reset table by the link's hash; the POST changes the password and
+  // ends the sessions of a person who is not signed in, found by the link.
+  ...outsideRowLevelSecurity(formPage({
     path: '/password/reset/:token',
     permission: 'public',
-    // Reads the installation-level reset table by the link's hash.
-    system: true,
     params: tokenParams,
-    handler: async ({ c, tx, params, services }) => {
+    // A POST locks the link until the transaction ends: a second post with the same link waits, then finds it used.
+    data: (ctx) => usableLink(ctx.tx, ctx.params.token, ctx.now, ctx.c.req.method === 'POST'),
+    render: (ctx, link, forms) => {
+      const { c } = ctx;
       const t = c.get('t');
-      const link = await usableLink(tx, params.token, services.clock.now(), false);
       if (!link) {
-        // 410 Gone for unknown, used and expired links alike: the link will not work again, and
-        // the status does not tell which of the three it is.
+        // 410 Gone for unknown, used and expired links alike, whatever was posted: the link will not
+        // work again, and the status does not tell which of the three it is.
         c.status(410);
         return c.render(<ResetLinkGonePage />, { title: t('passwordReset.gone.title') });
       }
-      return c.render(<ResetPasswordPage state={{}} token={params.token} />, { title: t('passwordReset.reset.title') });
+      // Passwords are never kept, so the usual "your input is still there" would not be true.
+      const state: FormState = forms.reset?.formError === 'form.error.csrf' ? { formError: 'passwordReset.reset.csrf' } : (forms.reset ?? {});
+      return c.render(<ResetPasswordPage state={state} token={ctx.params.token} />, { title: t('passwordReset.reset.title') });
     },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/password/reset/:token',
-    permission: 'public',
-    // Changes the password and ends the sessions of a person who is not signed in, found by link.
-    system: true,
-    csrf: 'rerender',
-    params: tokenParams,
-    handler: async ({ c, tx, params, form, services, requestId, csrfRejected, flash }) => {
-      const t = c.get('t');
-      // Locked until the transaction ends: a second post with the same link waits, then finds it used.
-      const link = await usableLink(tx, params.token, services.clock.now(), true);
-      if (!link) {
-        c.status(410);
-        return c.render(<ResetLinkGonePage />, { title: t('passwordReset.gone.title') });
-      }
-      const parsed = parseForm(resetPasswordForm, form!);
-      if (csrfRejected || !parsed.ok) {
-        c.status(csrfRejected ? 403 : 400);
-        // Passwords are never kept, so the usual "your input is still there" would not be true.
-        const state: FormState = csrfRejected ? { formError: 'passwordReset.reset.csrf' } : parsed;
-        return c.render(<ResetPasswordPage state={state} token={params.token} />, { title: t('passwordReset.reset.title') });
-      }
-      const outcome = await resetPassword(tx, services, link, {
-        password: parsed.value.password, repeat: parsed.value.passwordRepeat, requestId,
-      });
-      if (!outcome.ok) {
-        c.status(400);
-        return c.render(<ResetPasswordPage state={{ errors: outcome.errors }} token={params.token} />, { title: t('passwordReset.reset.title') });
-      }
-      flash('passwordReset.reset.done');
-      return c.redirect('/login', 303);
+    forms: {
+      reset: {
+        schema: resetPasswordForm,
+        submit: async (ctx, link, value) => {
+          // The page says the link no longer works.
+          if (!link) return refuse(400, {});
+          const outcome = await resetPassword(ctx.tx, ctx.services, link, {
+            password: value.password, repeat: value.passwordRepeat, requestId: ctx.requestId,
+          });
+          if (!outcome.ok) return refuse(400, { errors: outcome.errors });
+          return done('/login', 'passwordReset.reset.done');
+        },
+      },
     },
-  }),
+  })),
 ];

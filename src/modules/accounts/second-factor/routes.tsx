@@ -5,23 +5,29 @@
 // installation-level tables that no pact request may read (migration 0007), and a verified
 // session is rotated to a new token, which needs an insert into `session`. Every query names the
 // signed-in person (or, for the reset, the person a system administrator chose).
+//
+// The reset is a formPage. The page of the code itself is not: after setting up, and after asking
+// for new recovery codes, its POST answers with the page of recovery codes (200), which exist only
+// in this response and are never stored, so it cannot redirect as formPage does on success.
 import { setCookie } from 'hono/cookie';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { HttpError } from '../../../access/http-error.ts';
+import { done, formPage, refuse } from '../../../access/form-page.ts';
 import { defineRoute, type RouteContext, type RouteSpec } from '../../../access/route.ts';
 import { parseForm } from '../../../platform/forms.ts';
 import type { FormState } from '../../../ui/components.tsx';
 import { safeNext } from '../account-forms.ts';
 import { minutesLeft } from '../sign-in-throttle.ts';
 import { findPerson } from '../person-queries.ts';
-import { deleteSessionsOfPerson, rotateSessionAfterSecondFactor } from '../session-queries.ts';
-import { notifySecurityChange } from '../notify-security-change.ts';
+import { rotateSessionAfterSecondFactor } from '../session-queries.ts';
 import { hashToken, newToken, sessionCookieName } from '../session.ts';
+import { outsideRowLevelSecurity } from '../system-routes.ts';
 import { confirmSecondFactor, pendingEnrolmentSecret } from './enrol-second-factor.ts';
+import { resetSecondFactor } from './reset-second-factor.ts';
 import { provisioningUri, hashRecoveryCode, newRecoveryCodes } from './second-factor.ts';
 import { resetSecondFactorForm, secondFactorForm } from './second-factor-forms.ts';
-import { countUnusedRecoveryCodes, findSecondFactor, removeSecondFactor, replaceRecoveryCodes } from './second-factor-queries.ts';
+import { countUnusedRecoveryCodes, findSecondFactor, replaceRecoveryCodes } from './second-factor-queries.ts';
 import { EnrolPage, RecoveryCodesPage, ResetSecondFactorPage, SECOND_FACTOR_PATH, SecondFactorStatusPage, VerifyPage } from './second-factor-pages.tsx';
 import { verifySecondFactor } from './verify-second-factor.ts';
 
@@ -34,13 +40,12 @@ function personOf(ctx: Ctx) {
 
 /** What the page shows: the code at sign-in, the set-up, or (once verified) the status. */
 async function renderPage(ctx: Ctx, state: FormState, next: string): Promise<Response> {
-  const { c, tx, services } = ctx;
+  const { c, tx, services, now } = ctx;
   const actor = personOf(ctx);
   const t = c.get('t');
   if (actor.secondFactor === 'verify') {
     return c.render(<VerifyPage state={state} next={next} />, { title: t('secondFactor.verify.title') });
   }
-  const now = services.clock.now();
   const secret = await pendingEnrolmentSecret(tx, services.secondFactor.keys, actor.personId, now);
   if (secret === null) {
     const row = (await findSecondFactor(tx, actor.personId))!;
@@ -66,21 +71,13 @@ async function completeSignIn(ctx: Ctx, method: string): Promise<void> {
   const actor = personOf(ctx);
   const token = newToken();
   const newId = hashToken(token);
-  await rotateSessionAfterSecondFactor(ctx.tx, actor.sessionId, newId, ctx.services.clock.now());
+  await rotateSessionAfterSecondFactor(ctx.tx, actor.sessionId, newId, ctx.now);
   await ctx.audit({ pactId: null, action: 'session.second-factor', recordType: 'session', recordId: newId.slice(0, 16), subjectPersonId: actor.personId, purpose: 'security', details: { method } });
   rotateCookie(ctx, token);
 }
 
 const personParams = z.object({ personId: z.uuid() });
 const RESET_PATH = '/admin/people/:personId/second-factor/reset';
-
-async function renderResetPage(ctx: RouteContext<{ personId: string }>, state: FormState): Promise<Response> {
-  const person = await findPerson(ctx.tx, ctx.params.personId);
-  if (!person) throw new HttpError(404);
-  const enrolled = (await findSecondFactor(ctx.tx, person.id))?.confirmed_at != null;
-  const t = ctx.c.get('t');
-  return ctx.c.render(<ResetSecondFactorPage person={person} enrolled={enrolled} state={state} />, { title: t('secondFactor.reset.title') });
-}
 
 export const secondFactorRoutes: RouteSpec[] = [
   defineRoute({
@@ -97,7 +94,7 @@ export const secondFactorRoutes: RouteSpec[] = [
     system: true,
     csrf: 'rerender',
     handler: async (ctx) => {
-      const { c, tx, form, services, csrfRejected } = ctx;
+      const { c, tx, form, services, csrfRejected, now } = ctx;
       const actor = personOf(ctx);
       const parsed = parseForm(secondFactorForm, form!);
       const next = safeNext(parsed.values.next);
@@ -109,7 +106,6 @@ export const secondFactorRoutes: RouteSpec[] = [
         c.status(400);
         return renderPage(ctx, parsed, next);
       }
-      const now = services.clock.now();
       const refused = (outcome: { reason: string; until?: Date }): Promise<Response> => {
         c.status(outcome.reason === 'locked' ? 429 : 400);
         const state: FormState = outcome.reason === 'locked'
@@ -121,7 +117,7 @@ export const secondFactorRoutes: RouteSpec[] = [
 
       if (actor.secondFactor === 'verify') {
         if (action !== 'verify') throw new HttpError(409);
-        const outcome = await verifySecondFactor(tx, services.secondFactor, actor.personId, code, now);
+        const outcome = await verifySecondFactor(tx, services.secondFactor, { personId: actor.personId, typed: code, now });
         if (!outcome.ok) {
           await ctx.audit({ pactId: null, action: 'session.second-factor-refused', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security', details: { reason: outcome.reason } });
           return refused(outcome);
@@ -144,7 +140,7 @@ export const secondFactorRoutes: RouteSpec[] = [
 
       if (action === 'recovery-codes' && actor.secondFactor === 'verified') {
         // New codes only with a current code from the app: a session left open is not enough.
-        const outcome = await verifySecondFactor(tx, services.secondFactor, actor.personId, code, now, { allowRecoveryCode: false });
+        const outcome = await verifySecondFactor(tx, services.secondFactor, { personId: actor.personId, typed: code, now, allowRecoveryCode: false });
         if (!outcome.ok) {
           if (outcome.reason === 'not-enrolled') throw new HttpError(409);
           return refused(outcome);
@@ -157,49 +153,33 @@ export const secondFactorRoutes: RouteSpec[] = [
       throw new HttpError(409);
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // Installation-level: any person's second factor, by a system administrator.
+  ...outsideRowLevelSecurity(formPage({
     path: RESET_PATH,
     permission: 'system:admin',
     params: personParams,
-    // Installation-level: any person's second factor, by a system administrator.
-    system: true,
-    handler: async (ctx) => renderResetPage(ctx, {}),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: RESET_PATH,
-    permission: 'system:admin',
-    params: personParams,
-    // Installation-level: any person's second factor, by a system administrator.
-    system: true,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { params, tx, actor, form, csrfRejected, c } = ctx;
-      if (actor.kind !== 'person') throw new Error('system:admin admits only people');
-      const parsed = parseForm(resetSecondFactorForm, form!);
-      if (csrfRejected) {
-        c.status(403);
-        return renderResetPage(ctx, { values: parsed.values, formError: 'form.error.csrf' });
-      }
-      if (!parsed.ok) {
-        c.status(400);
-        return renderResetPage(ctx, parsed);
-      }
-      if (params.personId === actor.personId) {
-        c.status(409);
-        return renderResetPage(ctx, { values: parsed.values, formError: 'secondFactor.reset.notSelf' });
-      }
-      const removed = await removeSecondFactor(tx, params.personId);
-      // Whoever holds the phone or a session must not keep access: every session ends.
-      const ended = await deleteSessionsOfPerson(tx, params.personId);
-      await notifySecurityChange(tx, params.personId, 'second-factor-reset', ctx.services.clock.now());
-      await ctx.audit({
-        pactId: null, action: 'second-factor.reset', recordType: 'person', recordId: params.personId, subjectPersonId: params.personId,
-        purpose: 'security', details: { removed, sessionsEnded: ended },
-      });
-      ctx.flash(removed ? 'secondFactor.reset.done' : 'secondFactor.reset.none');
-      return c.redirect(`/admin/people/${params.personId}`, 303);
+    data: async (ctx) => {
+      const person = await findPerson(ctx.tx, ctx.params.personId);
+      return { person, enrolled: person ? (await findSecondFactor(ctx.tx, person.id))?.confirmed_at != null : false };
     },
-  }),
+    render: (ctx, { person, enrolled }, forms) => {
+      // A person that is not there has no page; a confirmed reset of an unknown id still ends nothing and says so.
+      if (!person) throw new HttpError(404);
+      return ctx.c.render(<ResetSecondFactorPage person={person} enrolled={enrolled} state={forms.reset ?? {}} />, {
+        title: ctx.c.get('t')('secondFactor.reset.title'),
+      });
+    },
+    forms: {
+      reset: {
+        schema: resetSecondFactorForm,
+        submit: async (ctx) => {
+          if (ctx.actor.kind !== 'person') throw new Error('system:admin admits only people');
+          const { personId } = ctx.params;
+          const outcome = await resetSecondFactor(ctx.tx, { personId, by: ctx.actor.personId, now: ctx.now }, ctx.audit);
+          if (!outcome.ok) return refuse(409, { formError: 'secondFactor.reset.notSelf' });
+          return done(`/admin/people/${personId}`, outcome.removed ? 'secondFactor.reset.done' : 'secondFactor.reset.none');
+        },
+      },
+    },
+  })),
 ];

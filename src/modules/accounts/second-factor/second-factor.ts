@@ -1,30 +1,9 @@
-// The second factor's rules, without I/O: who must use one, TOTP codes (RFC 6238 through the
-// otpauth library) with replay protection, recovery codes, and slowing down guessing.
+// The second factor's rules, without I/O: TOTP codes (RFC 6238 through the otpauth library) with
+// replay protection, recovery codes, and slowing down guessing.
 import { createHash, createHmac, randomInt } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
-import type { Role } from '../../../access/policy.ts';
-
-/** Roles that can (now or in later capabilities) see household data: these need a second factor. */
-export const rolesNeedingSecondFactor: ReadonlySet<Role> = new Set(['pact_coordinator', 'partner_admin', 'professional', 'volunteer']);
-
-/**
- * Where a session stands:
- * - `verified`: the second factor was given in this session;
- * - `not-needed`: the person has no role that needs one and did not enrol;
- * - `verify`: enrolled, the code is still to be given;
- * - `enrol`: must enrol before anything else.
- */
-export type SecondFactorState = 'verified' | 'not-needed' | 'verify' | 'enrol';
-
-export function secondFactorState(s: { verifiedAt: Date | null; enrolled: boolean; required: boolean }): SecondFactorState {
-  if (s.verifiedAt) return 'verified';
-  if (s.enrolled) return 'verify';
-  return s.required ? 'enrol' : 'not-needed';
-}
-
-export function isPending(state: SecondFactorState): boolean {
-  return state === 'verify' || state === 'enrol';
-}
+// Who must use one and where a session stands live beside the session query, which needs them too.
+export { isPending, rolesNeedingSecondFactor, secondFactorState, type SecondFactorState } from '../second-factor-standing.ts';
 
 const PERIOD_SECONDS = 30;
 const DIGITS = 6;

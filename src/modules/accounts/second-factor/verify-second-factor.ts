@@ -20,11 +20,15 @@ export type VerificationOutcome =
 export async function verifySecondFactor(
   tx: Executor,
   services: SecondFactorServices,
-  personId: string,
-  typed: string,
-  now: Date,
-  options: { allowRecoveryCode: boolean } = { allowRecoveryCode: true },
+  input: {
+    personId: string;
+    typed: string;
+    now: Date;
+    /** False before making new recovery codes: only a code from the app counts there. */
+    allowRecoveryCode?: boolean;
+  },
 ): Promise<VerificationOutcome> {
+  const { personId, typed, now, allowRecoveryCode = true } = input;
   const row = await findSecondFactor(tx, personId);
   if (!row?.confirmed_at) return { ok: false, reason: 'not-enrolled' };
   if (row.locked_until && row.locked_until.getTime() > now.getTime()) return { ok: false, reason: 'locked', until: row.locked_until };
@@ -42,7 +46,7 @@ export async function verifySecondFactor(
       await recordCodeAccepted(tx, personId, step);
       return { ok: true, method: 'code' };
     }
-  } else if (options.allowRecoveryCode && recoveryCodePattern.test(code)) {
+  } else if (allowRecoveryCode && recoveryCodePattern.test(code)) {
     if (await useRecoveryCode(tx, personId, hashRecoveryCode(code), now)) {
       await recordCodeAccepted(tx, personId, null);
       return { ok: true, method: 'recovery-code' };
