@@ -20,10 +20,16 @@ export interface FormPageState {
 /** What a form's use case answers: go on to a page, or refuse with the reason shown on the form. */
 export type FormOutcome =
   | { ok: true; redirect: string; flash?: MessageKey }
+  /** Done, and the answer is a page of its own rather than a redirect (recovery codes shown once, "look in your mail"). */
+  | { ok: true; response: Response }
   | {
       ok: false;
-      /** 400 for a refusal about the input (a taken name), 409 for a conflict with the stored state (an older version, a locked year), 429 for too many attempts. */
-      status?: 400 | 409 | 429;
+      /**
+       * 400 for a refusal about the input (a taken name), 401 for wrong credentials, 409 for a
+       * conflict with the stored state (an older version, a locked year), 410 for a link that no
+       * longer works, 429 for too many attempts.
+       */
+      status?: RefusalStatus;
       errors?: FieldErrors;
       formError?: MessageKey;
       formErrorParams?: Record<string, string | number>;
@@ -31,9 +37,16 @@ export type FormOutcome =
       values?: FormValues;
     };
 
+export type RefusalStatus = 400 | 401 | 409 | 410 | 429;
+
 /** A refusal, written short: `refuse(409, { formError: 'stories.error.changed' })`. */
-export function refuse(status: 400 | 409 | 429, detail: Omit<Extract<FormOutcome, { ok: false }>, 'ok' | 'status'>): FormOutcome {
+export function refuse(status: RefusalStatus, detail: Omit<Extract<FormOutcome, { ok: false }>, 'ok' | 'status'>): FormOutcome {
   return { ok: false, status, ...detail };
+}
+
+/** Success answered with a page of its own (status and body as given), not a redirect. */
+export function respond(response: Response): FormOutcome {
+  return { ok: true, response };
 }
 
 /** Success: go to `redirect` (303), with a one-time flash message. */
@@ -46,6 +59,8 @@ export interface FormSpec<P, D, S extends z.ZodType, Path extends string = strin
   path?: string;
   /** Default: the page's permission. */
   permission?: Permission;
+  /** This form's POST runs outside row-level security (default: the page's `system`). Say why in the module. */
+  system?: boolean;
   /** The policy's resource for this form's POST; default: the page's. */
   resource?: (params: P) => { organisationId?: string };
   maxBody?: number;
@@ -63,6 +78,8 @@ export interface FormPageSpec<S extends PathParams, D, F extends string, Path ex
   params?: S;
   resource?: (params: z.output<S>) => { organisationId?: string };
   load?: RouteSpec<S>['load'];
+  /** The page (and, unless a form says otherwise, its forms) runs outside row-level security: log-in, system administration. */
+  system?: boolean;
   /** Loads what the page shows (for the GET and again for every POST); throws HttpError(404) when it is not there. */
   data(ctx: RouteContext<z.output<S>, Path>): Promise<D>;
   /** Renders the page; `forms` holds the state of the form that was posted, if any. The status is already set. */
@@ -77,7 +94,7 @@ export interface FormPageSpec<S extends PathParams, D, F extends string, Path ex
 export function formPage<S extends PathParams, D, F extends string, Path extends string>(spec: FormPageSpec<S, D, F, Path>): RouteSpec[] {
   type P = z.output<S>;
   type Ctx = RouteContext<P, Path>;
-  const show = async (ctx: Ctx, data: D, status: 200 | 400 | 403 | 409 | 429, forms: Partial<Record<F, FormPageState>>) => {
+  const show = async (ctx: Ctx, data: D, status: 200 | 403 | RefusalStatus, forms: Partial<Record<F, FormPageState>>) => {
     ctx.c.status(status);
     return spec.render(ctx, data, forms);
   };
@@ -90,6 +107,7 @@ export function formPage<S extends PathParams, D, F extends string, Path extends
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.resource ? { resource: spec.resource } : {}),
       ...(spec.load ? { load: spec.load } : {}),
+      ...(spec.system ? { system: true } : {}),
       handler: async (ctx) => show(ctx as Ctx, await spec.data(ctx as Ctx), 200, {}),
     }));
   }
@@ -104,6 +122,7 @@ export function formPage<S extends PathParams, D, F extends string, Path extends
       ...(resource ? { resource } : {}),
       ...(spec.load ? { load: spec.load } : {}),
       ...(form.maxBody ? { maxBody: form.maxBody } : {}),
+      ...((form.system ?? spec.system) ? { system: true } : {}),
       csrf: 'rerender',
       handler: async (raw) => {
         const ctx = raw as Ctx;
@@ -126,6 +145,7 @@ export function formPage<S extends PathParams, D, F extends string, Path extends
             ...(outcome.formErrorParams ? { formErrorParams: outcome.formErrorParams } : {}),
           }));
         }
+        if ('response' in outcome) return outcome.response;
         if (outcome.flash) ctx.flash(outcome.flash);
         return ctx.c.redirect(outcome.redirect, 303);
       },

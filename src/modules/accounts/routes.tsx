@@ -12,7 +12,6 @@ import { SECOND_FACTOR_PATH } from './second-factor/index.ts';
 import { sessionCookieName } from './session.ts';
 import { signIn } from './sign-in.ts';
 import { minutesLeft } from './sign-in-throttle.ts';
-import { outsideRowLevelSecurity } from './system-routes.ts';
 
 function personOf(ctx: RouteContext<unknown>) {
   if (ctx.actor.kind !== 'person') throw new Error('account:self admits only people');
@@ -22,7 +21,7 @@ function personOf(ctx: RouteContext<unknown>) {
 export const accountRoutes: RouteSpec[] = [
   // Log-in reads a person by e-mail before anyone is known, which row-level security for a member
   // would hide: its POST runs as the system and reveals nothing about whether the account exists.
-  ...outsideRowLevelSecurity(formPage({
+  ...formPage({
     path: '/login',
     permission: 'public',
     data: async () => null,
@@ -36,6 +35,7 @@ export const accountRoutes: RouteSpec[] = [
     },
     forms: {
       login: {
+        system: true,
         schema: signInForm,
         submit: async (ctx, _nothing, value) => {
           const { c, tx, actor, services, requestId, now } = ctx;
@@ -64,7 +64,7 @@ export const accountRoutes: RouteSpec[] = [
         },
       },
     },
-  }), ['POST']),
+  }),
   defineRoute({
     method: 'POST',
     path: '/logout',

@@ -14,7 +14,6 @@ import { createPact } from './create-pact.ts';
 import { NewPactPage, PactDetailsPage, PactListPage } from './pact-admin-pages.tsx';
 import { findPactForAdmin, listAllPacts, listOpenPactInvitations, listPactStatusChanges } from './pact-admin-queries.ts';
 import { pactActionTo } from './status.ts';
-import { outsideRowLevelSecurity } from './system-routes.ts';
 
 // Not `:id`: the route tables' sample for `:id` is an import job, and a pact needs its own sample.
 const pactIdParams = z.object({ pactId: z.uuid() });
@@ -36,7 +35,8 @@ export const pactAdministrationRoutes: RouteSpec[] = [
   // The GET is the form only (system like the other pact administration routes: no pact context
   // exists yet); the POST inserts the pact, its audit chain head and an invitation into it, none of
   // which the application role may insert.
-  ...outsideRowLevelSecurity(formPage({
+  ...formPage({
+    system: true,
     path: '/admin/pacts/new',
     permission: 'system:admin',
     data: async () => null,
@@ -55,11 +55,12 @@ export const pactAdministrationRoutes: RouteSpec[] = [
         },
       },
     },
-  })),
+  }),
   // Any pact, suspended too, with its history and open coordinator invitations: outside row-level
   // security. The status form changes another pact's status and appends to its history; the
   // application role may do neither.
-  ...outsideRowLevelSecurity(formPage({
+  ...formPage({
+    system: true,
     path: '/admin/pacts/:pactId',
     permission: 'system:admin',
     params: pactIdParams,
@@ -97,5 +98,5 @@ export const pactAdministrationRoutes: RouteSpec[] = [
         },
       },
     },
-  })),
+  }),
 ];

@@ -12,7 +12,6 @@ import { changePersonStatus } from './change-person-status.ts';
 import { PeopleListPage, PersonPage } from './people-admin-pages.tsx';
 import { countActiveSessions, findPersonForAdmin, listMembershipsOfPerson, listPersonStatusChanges, searchPeople } from './people-admin-queries.ts';
 import type { PersonAction } from './status.ts';
-import { outsideRowLevelSecurity } from './system-routes.ts';
 
 /** People per page of the search. */
 export const PEOPLE_PAGE_SIZE = 50;
@@ -59,7 +58,8 @@ export const peopleAdministrationRoutes: RouteSpec[] = [
   // Any person, their memberships in every pact and their sessions: outside row-level security. The
   // two forms change another person's account and end their sessions: installation-level rows the
   // application role may not write.
-  ...outsideRowLevelSecurity(formPage({
+  ...formPage({
+    system: true,
     path: '/admin/people/:personId',
     permission: 'system:admin',
     params: personIdParams,
@@ -103,5 +103,5 @@ export const peopleAdministrationRoutes: RouteSpec[] = [
         submit: (ctx, _person, value) => changeStatus(ctx, 'reactivate', value.reason),
       },
     },
-  })),
+  }),
 ];

@@ -13,7 +13,6 @@ import { findPerson, findPersonByEmail } from '../person-queries.ts';
 import { hashToken, sessionCookieName, tokenPattern } from '../session.ts';
 import { secondFactorStanding } from '../session-queries.ts';
 import { SECOND_FACTOR_PATH } from '../second-factor/index.ts';
-import { outsideRowLevelSecurity } from '../system-routes.ts';
 import { acceptAsSignedInPerson, acceptWithNewAccount } from './accept-invitation.ts';
 import { createInvitation } from './create-invitation.ts';
 import { invitationState, rolesInvitableBy } from './invitation.ts';
@@ -143,7 +142,8 @@ export const invitationRoutes: RouteSpec[] = [
   // The invitee is not a member yet, so there is no pact context in which row-level security
   // would show the invitation: it is read as the system, only by the hash of the link's token. The
   // POST also creates the person and the membership, which the application role may not insert.
-  ...outsideRowLevelSecurity(formPage({
+  ...formPage({
+    system: true,
     path: '/invitations/:token',
     permission: 'public',
     params: tokenParams,
@@ -201,5 +201,5 @@ export const invitationRoutes: RouteSpec[] = [
         },
       },
     },
-  })),
+  }),
 ];

@@ -14,7 +14,6 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { parseForm } from '../../../platform/forms.ts';
 import type { FormState } from '../../../ui/components.tsx';
 import { hashToken } from '../session.ts';
-import { outsideRowLevelSecurity } from '../system-routes.ts';
 import { forgotPasswordForm, resetPasswordForm } from './password-reset-forms.ts';
 import { ForgotPasswordPage, ForgotPasswordSentPage, ResetLinkGonePage, ResetPasswordPage } from './password-reset-pages.tsx';
 import { requestPasswordReset } from './request-password-reset.ts';
@@ -63,7 +62,8 @@ export const passwordResetRoutes: RouteSpec[] = [
   }),
   // Reads the installation-level reset table by the link's hash; the POST changes the password and
   // ends the sessions of a person who is not signed in, found by the link.
-  ...outsideRowLevelSecurity(formPage({
+  ...formPage({
+    system: true,
     path: '/password/reset/:token',
     permission: 'public',
     params: tokenParams,
@@ -96,5 +96,5 @@ export const passwordResetRoutes: RouteSpec[] = [
         },
       },
     },
-  })),
+  }),
 ];

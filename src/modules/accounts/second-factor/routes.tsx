@@ -22,7 +22,6 @@ import { minutesLeft } from '../sign-in-throttle.ts';
 import { findPerson } from '../person-queries.ts';
 import { rotateSessionAfterSecondFactor } from '../session-queries.ts';
 import { hashToken, newToken, sessionCookieName } from '../session.ts';
-import { outsideRowLevelSecurity } from '../system-routes.ts';
 import { confirmSecondFactor, pendingEnrolmentSecret } from './enrol-second-factor.ts';
 import { resetSecondFactor } from './reset-second-factor.ts';
 import { provisioningUri, hashRecoveryCode, newRecoveryCodes } from './second-factor.ts';
@@ -154,7 +153,8 @@ export const secondFactorRoutes: RouteSpec[] = [
     },
   }),
   // Installation-level: any person's second factor, by a system administrator.
-  ...outsideRowLevelSecurity(formPage({
+  ...formPage({
+    system: true,
     path: RESET_PATH,
     permission: 'system:admin',
     params: personParams,
@@ -181,5 +181,5 @@ export const secondFactorRoutes: RouteSpec[] = [
         },
       },
     },
-  })),
+  }),
 ];
