@@ -5,28 +5,25 @@ export { importNeighbourhoodsFromFile, describeImportProgress, describeImportRes
 export { pillarTemplates, pillarTemplate, type PillarTemplate } from './pillars/index.ts';
 
 // The module's manifest: routes, the pact's navigation, the retention job and the demo data.
-import type { Actor } from '../../access/policy.ts';
 import { composeModule } from '../../access/manifest.ts';
-import { pactRoutes as shellRoutes } from './routes.tsx';
-import { memberRoutes as members } from './members/index.ts';
-import { neighbourhoodRoutes as neighbourhoods } from './neighbourhoods/index.ts';
-import { partnerRoutes as partners } from './partners/index.ts';
+import { shellPart } from './shell.ts';
+import { membersPart } from './members/index.ts';
+import { neighbourhoodsPart } from './neighbourhoods/index.ts';
+import { partnersPart } from './partners/index.ts';
 import { initiativesPart } from './initiatives/index.ts';
 import { agendaRoutes as agenda } from './agenda/index.ts';
 import { reviewRoutes as review } from './review/index.ts';
 import { meetingsPart } from './meetings/index.ts';
 import { storiesPart } from './stories/index.ts';
 import { pillarsPart } from './pillars/index.ts';
-import { seedInitiativesDemo, seedMeetingsAndStoriesDemo, seedPactAgendaDemo } from './demo/index.ts';
-
-function ownOrganisation(actor: Actor): string | undefined {
-  return actor.kind === 'person' ? (actor.memberships.find((m) => m.organisationId)?.organisationId ?? undefined) : undefined;
-}
 
 // The sub-modules in route order (a fixed path such as /pillars/template before /pillars/:pillar
 // is kept inside each part).
 export const manifest = composeModule('pact', [
-  { routes: [...shellRoutes, ...members, ...neighbourhoods, ...partners] },
+  shellPart,
+  membersPart,
+  neighbourhoodsPart,
+  partnersPart,
   pillarsPart,
   initiativesPart,
   { routes: [...agenda, ...review] },
@@ -35,24 +32,7 @@ export const manifest = composeModule('pact', [
   {
   routes: [],
   navigation: [
-    { href: (p) => `/p/${p.slug}`, label: 'nav.home', permission: 'public', order: 10 },
-    { href: (p) => `/p/${p.slug}/partners`, label: 'nav.partners', permission: 'public', order: 25 },
     { href: (p) => `/p/${p.slug}/agenda`, label: 'agenda.nav', permission: 'public', order: 30 },
-    { href: (p) => `/p/${p.slug}/organisations`, label: 'nav.organisations', permission: 'organisation:read', order: 50 },
-    {
-      href: (p, a) => (ownOrganisation(a) ? `/p/${p.slug}/organisations/${ownOrganisation(a)}` : null),
-      label: 'nav.myOrganisation', permission: 'organisation:read', organisationOf: ownOrganisation, order: 55,
-    },
-    { href: (p) => `/p/${p.slug}/settings`, label: 'nav.settings', permission: 'pact:manage', order: 90 },
-    { href: (p) => `/p/${p.slug}/neighbourhoods`, label: 'nav.neighbourhoods', permission: 'pact:manage', order: 91 },
   ],
-  demo: {
-    order: 10,
-    async seed({ tx, pacts, organisations }) {
-      await seedPactAgendaDemo(tx, { lindewaard: pacts.lindewaard, hagedoorn: pacts.hagedoorn, organisations });
-      await seedInitiativesDemo(tx, pacts.lindewaard);
-      await seedMeetingsAndStoriesDemo(tx, pacts.lindewaard);
-    },
-  },
   },
 ]);

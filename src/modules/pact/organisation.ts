@@ -36,11 +36,15 @@ export const organisationProfileForm = z.object({
   mission: optionalText(4000),
   /** The partner's contact person for the pact (public on its partner page). */
   contactName: optionalText(200),
-  /** The version the user started editing from; a newer one in the database means someone else saved first. */
+  /**
+   * The revision the form was shown with (hidden field; it keeps its name `version`). Read with
+   * `formRevision`: one that is not a revision counts as stale; an empty one saves on the revision
+   * read in the same request, as a form without it always did.
+   */
   version: z.string().max(40).default(''),
 });
 export type OrganisationProfileInput = z.output<typeof organisationProfileForm>;
 
-/** A new partner organisation: the same fields and rules as the profile, without the edit version. */
+/** A new partner organisation: the same fields and rules as the profile, without the edit revision. */
 export const newOrganisationForm = organisationProfileForm.omit({ version: true });
 export type NewOrganisationInput = z.output<typeof newOrganisationForm>;

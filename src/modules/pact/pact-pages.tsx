@@ -261,7 +261,7 @@ export function OrganisationEditPage({ pact, organisation, state }: { pact: Pact
       <ErrorSummary state={state} labels={organisationLabels} />
       <form method="post" action={`/p/${pact.slug}/organisations/${o.id}/edit`} class="utrecht-form sp-form" novalidate>
         <CsrfField />
-        <input type="hidden" name="version" value={state.values?.version ?? o.updated_at.toISOString()} />
+        <input type="hidden" name="version" value={state.values?.version ?? String(o.revision)} />
         <OrganisationProfileFields state={state} organisation={o} />
         <div class="sp-actions">
           <Button>{t('form.submit')}</Button>

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { updateAtRevision } from '../../platform/concurrency.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { NewOrganisationInput, OrganisationKind, OrganisationProfileInput } from './organisation.ts';
 
@@ -16,7 +17,8 @@ export interface OrganisationRow {
   address: string;
   mission: string;
   contact_name: string;
-  updated_at: Date;
+  /** Raised by every save of the edit form (src/platform/concurrency.ts). */
+  revision: number;
 }
 
 export interface OrganisationListRow {
@@ -53,7 +55,7 @@ export async function listOrganisationSummaries(tx: Executor, pactId: string): P
 /** An organisation of this pact; undefined for an id of another pact's organisation. */
 export async function findOrganisation(tx: Executor, pactId: string, id: string): Promise<OrganisationRow | undefined> {
   const r = await sql<OrganisationRow>`
-    select id, name, kind, description, website, email, phone, address, mission, contact_name, updated_at
+    select id, name, kind, description, website, email, phone, address, mission, contact_name, revision
       from organisation where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows[0];
 }
@@ -82,26 +84,22 @@ export async function listOrganisationMembers(tx: Executor, pactId: string, orga
   return r.rows;
 }
 
-/** Updates the profile only if nobody saved since `expectedUpdatedAt`; returns false when someone did. */
+/**
+ * Updates the profile only if it is still at `expectedRevision`, and raises the revision; false
+ * when someone saved first. The organisation was read in this pact by the caller, in the same
+ * transaction (and row-level security bounds the update to the pact as well).
+ */
 export async function updateOrganisationProfile(
   tx: Executor,
-  pactId: string,
   id: string,
   input: OrganisationProfileInput,
-  expectedUpdatedAt: string | null,
+  expectedRevision: number,
   now: Date,
 ): Promise<boolean> {
-  const r = await sql`
-    update organisation
-       set name = ${input.name}, kind = ${input.kind}, description = ${input.description},
-           website = ${input.website}, email = ${input.email}, phone = ${input.phone},
-           address = ${input.address}, mission = ${input.mission}, contact_name = ${input.contactName}, updated_at = ${now}
-     where id = ${id} and pact_id = ${pactId}
-       -- The version travels through the form as a JavaScript date, which has milliseconds;
-       -- PostgreSQL keeps microseconds (now() as a column default), so compare at the form's precision.
-       and (${expectedUpdatedAt}::timestamptz is null
-            or date_trunc('milliseconds', updated_at) = ${expectedUpdatedAt}::timestamptz)`.execute(tx);
-  return Number(r.numAffectedRows ?? 0) === 1;
+  return updateAtRevision(tx, 'organisation', id, expectedRevision, {
+    name: input.name, kind: input.kind, description: input.description, website: input.website, email: input.email, phone: input.phone,
+    address: input.address, mission: input.mission, contact_name: input.contactName, updated_at: now,
+  });
 }
 
 /** Whether another organisation of the pact has this name, ignoring case (`exceptId` null: any organisation). */

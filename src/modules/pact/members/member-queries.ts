@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Actor, Role } from '../../../access/policy.ts';
+import type { Role } from '../../../access/policy.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { MembershipEndKind } from './membership-change.ts';
 
@@ -16,15 +16,6 @@ export interface MembershipRow {
   end_kind: MembershipEndKind | null;
   end_reason: string | null;
   ended_by_name: string | null;
-}
-
-/** What every change to a membership starts from: who acts, in which pact and organisation, on which row, when. */
-export interface MembershipChangeContext {
-  actor: Extract<Actor, { kind: 'person' }>;
-  pactId: string;
-  organisationId: string;
-  membership: MembershipRow;
-  now: Date;
 }
 
 const membershipColumns = sql`

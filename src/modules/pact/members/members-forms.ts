@@ -12,7 +12,7 @@ export const membershipForm = z.object({
 /** Ending a membership: an optional reason, and the box that confirms it (the confirmation step without JavaScript). */
 export const endMembershipForm = z.object({
   reason: z.string().trim().max(500).default(''),
-  confirm: z.literal('yes'),
+  confirm: z.literal('yes', 'members.confirmRequired'),
 });
 
 export const teamForm = z.object({

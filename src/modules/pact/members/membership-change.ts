@@ -21,6 +21,12 @@ export function rolesGivableBy(actor: Actor, organisationId: string): readonly R
   return rolesInvitableBy(actor, organisationId);
 }
 
+/** Who changes a membership: always a person, since only people hold `organisation:manage-members`. */
+export function managingPerson(actor: Actor): Extract<Actor, { kind: 'person' }> {
+  if (actor.kind !== 'person') throw new Error('organisation:manage-members admits only people');
+  return actor;
+}
+
 export function isCoordinator(actor: Actor): boolean {
   return actor.kind === 'person' && actor.memberships.some((m) => m.role === 'pact_coordinator');
 }

@@ -31,6 +31,14 @@ export function validateNeighbourhoodRow(row: Record<string, string>): RowResult
   return result.ok ? { value: result.value } : { errors: result.errors };
 }
 
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value) ?? '';
+
+/** The add-one form as a schema (for its page's formPage): the first value of each field, as `parseNeighbourhoodForm` reads it. */
+export const neighbourhoodForm = z.preprocess((raw) => {
+  const fields = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return { code: firstValue(fields.code), name: firstValue(fields.name) };
+}, neighbourhoodInput);
+
 /** The add-one form. */
 export function parseNeighbourhoodForm(form: FormData): FormResult<NeighbourhoodValue> {
   const values = formValues(form);

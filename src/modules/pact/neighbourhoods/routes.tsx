@@ -1,20 +1,23 @@
 // Neighbourhood pages (list, add one, CSV import and export) and the pages of an import job
-// (progress, report, promote; JSON progress under /api/). Only the pact's coordinators.
+// (progress, report, promote; JSON progress under /api/). Only the pact's coordinators. The pages
+// with a form are formPages: their forms post, keep the input on a refusal, and redirect on success.
 import { z } from 'zod';
+import { done, formPage, refuse } from '../../../access/form-page.ts';
 import { HttpError } from '../../../access/http-error.ts';
+import type { PactSummary } from '../../../access/policy.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../../access/route.ts';
+import { actingPersonId, useCaseContext } from '../../../access/use-case.ts';
 import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
-import type { FormState } from '../../../ui/components.tsx';
 import {
-  bytesSource, findImportJob, listImportJobs, listRowErrors, promoteImport, runImport, startImport,
-  type Importer, type ImportJobRow,
+  bytesSource, findImportJob, listImportJobs, listRowErrors, runImport, startImport, type Importer, type ImportJobRow,
 } from '../../../platform/import/index.ts';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { addNeighbourhood } from './add-neighbourhood.ts';
-import { parseNeighbourhoodForm } from './neighbourhood.ts';
+import { neighbourhoodForm } from './neighbourhood.ts';
 import { neighbourhoodImporter } from './neighbourhood-import.ts';
 import { ImportJobPage, maxUploadBytes, NeighbourhoodsPage } from './neighbourhood-pages.tsx';
 import { listNeighbourhoods } from './neighbourhood-queries.ts';
+import { saveImport } from './save-import.ts';
 
 const jobParams = z.object({ pact: pactSlugParam, id: z.uuid() });
 
@@ -28,37 +31,14 @@ const importKinds: Record<string, { importer: Importer; labels: Record<string, M
   },
 };
 
-async function renderNeighbourhoods(
-  ctx: RouteContext<{ pact: string }>,
-  status: 200 | 400 | 403,
-  states: { addState?: FormState; uploadState?: FormState } = {},
-) {
-  const { c, tx, pact } = ctx;
-  const [neighbourhoods, jobs] = [await listNeighbourhoods(tx, pact!.id), await listImportJobs(tx, pact!.id, neighbourhoodImporter.kind, 5)];
-  c.status(status);
-  return c.render(
-    <NeighbourhoodsPage pact={pact!} neighbourhoods={neighbourhoods} jobs={jobs} addState={states.addState ?? {}} uploadState={states.uploadState ?? {}} />,
-    { title: c.get('t')('neighbourhoods.title') },
-  );
-}
+type ImportKind = (typeof importKinds)[string];
 
-async function loadJob(ctx: RouteContext<{ pact: string; id: string }>): Promise<{ job: ImportJobRow; kind: (typeof importKinds)[string] }> {
+async function loadJob(ctx: Pick<RouteContext<{ id: string }>, 'tx' | 'params'> & { pact: PactSummary }): Promise<{ job: ImportJobRow; kind: ImportKind }> {
   // Bounded by the pact (and by row-level security): a job of another pact is not there.
-  const job = await findImportJob(ctx.tx, ctx.params.id, ctx.pact!.id);
+  const job = await findImportJob(ctx.tx, ctx.params.id, ctx.pact.id);
   const kind = job ? importKinds[job.kind] : undefined;
   if (!job || !kind) throw new HttpError(404);
   return { job, kind };
-}
-
-async function renderJob(ctx: RouteContext<{ pact: string; id: string }>, status: 200 | 403 | 409, formError?: MessageKey) {
-  const { c, tx, pact } = ctx;
-  const { job, kind } = await loadJob(ctx);
-  const errors = job.error_count > 0 ? await listRowErrors(tx, job.id, 100) : [];
-  c.status(status);
-  return c.render(
-    <ImportJobPage pact={pact!} job={job} errors={errors} labels={kind.labels} backHref={kind.back(pact!.slug)} backLabel={kind.backLabel} formError={formError} />,
-    { title: c.get('t')('import.title') },
-  );
 }
 
 /** The file name without any folder a browser may send along, for display only. */
@@ -66,67 +46,58 @@ function displayName(name: string): string {
   return (name.split(/[/\\]/).pop() ?? '').slice(0, 255);
 }
 
+/** The upload form: a chosen file (a form sent without one still has the part, with an empty name). */
+const uploadForm = z.object({
+  file: z.custom<File>((v) => v instanceof File && !(v.name === '' && v.size === 0), 'import.error.noFile'),
+});
+
 export const neighbourhoodRoutes: RouteSpec[] = [
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/p/:pact/neighbourhoods',
     permission: 'pact:manage',
     params: pactParams,
-    handler: (ctx) => renderNeighbourhoods(ctx, 200),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/neighbourhoods',
-    permission: 'pact:manage',
-    params: pactParams,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, form, audit, flash } = ctx;
-      const parsed = parseNeighbourhoodForm(form!);
-      if (ctx.csrfRejected) return renderNeighbourhoods(ctx, 403, { addState: { values: parsed.values, formError: 'form.error.csrf' } });
-      if (!parsed.ok) return renderNeighbourhoods(ctx, 400, { addState: parsed });
-      const added = await addNeighbourhood(tx, pact!.id, parsed.value, audit);
-      if (!added.ok) {
-        return renderNeighbourhoods(ctx, 400, { addState: { values: parsed.values, errors: { code: { key: 'neighbourhoods.codeTaken' } } } });
-      }
-      flash('neighbourhoods.added');
-      return c.redirect(`/p/${pact!.slug}/neighbourhoods`, 303);
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/neighbourhoods/import',
-    permission: 'pact:manage',
-    params: pactParams,
-    maxBody: 6 * 1024 * 1024,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, actor, form, services, audit } = ctx;
-      if (ctx.csrfRejected) return renderNeighbourhoods(ctx, 403, { uploadState: { formError: 'form.error.csrf' } });
-      const file = form!.get('file');
-      // A form sent without a chosen file still has the part, with an empty name.
-      if (!(file instanceof File) || (file.name === '' && file.size === 0)) {
-        return renderNeighbourhoods(ctx, 400, { uploadState: { errors: { file: { key: 'import.error.noFile' } } } });
-      }
-      if (file.size > maxUploadBytes) {
-        return renderNeighbourhoods(ctx, 400, { uploadState: { errors: { file: { key: 'import.error.fileTooLarge', params: { max: 5 } } } } });
-      }
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const personId = actor.kind === 'person' ? actor.personId : null;
-      const pactId = pact!.id;
-      const jobId = await startImport(
-        tx,
-        { pactId, kind: neighbourhoodImporter.kind, createdBy: personId, fileName: displayName(file.name), bytes: bytes.byteLength, now: services.clock.now() },
-        audit,
-      );
-      // Runs after this request's transaction has committed (runImport waits for it).
-      services.runInBackground(`import:${jobId}`, async () => {
-        await runImport(
-          { db: services.db, clock: services.clock, log: services.log },
-          { job: { id: jobId, pactId }, personId, importer: neighbourhoodImporter, source: bytesSource(bytes) },
-        );
-      });
-      return c.redirect(`/p/${pact!.slug}/imports/${jobId}`, 303);
+    data: async (ctx) => ({
+      neighbourhoods: await listNeighbourhoods(ctx.tx, ctx.pact.id),
+      jobs: await listImportJobs(ctx.tx, ctx.pact.id, neighbourhoodImporter.kind, 5),
+    }),
+    render: (ctx, { neighbourhoods, jobs }, forms) => ctx.c.render(
+      <NeighbourhoodsPage pact={ctx.pact} neighbourhoods={neighbourhoods} jobs={jobs} addState={forms.add ?? {}} uploadState={forms.upload ?? {}} />,
+      { title: ctx.c.get('t')('neighbourhoods.title') },
+    ),
+    forms: {
+      add: {
+        schema: neighbourhoodForm,
+        submit: async (ctx, _page, value) => {
+          const added = await addNeighbourhood(useCaseContext(ctx), value);
+          if (!added.ok) return refuse(400, { errors: { code: { key: 'neighbourhoods.codeTaken' } } });
+          return done(`/p/${ctx.pact.slug}/neighbourhoods`, 'neighbourhoods.added');
+        },
+      },
+      upload: {
+        path: '/p/:pact/neighbourhoods/import',
+        maxBody: 6 * 1024 * 1024,
+        schema: uploadForm,
+        submit: async (ctx, _page, { file }) => {
+          const { tx, pact, services, audit } = ctx;
+          if (file.size > maxUploadBytes) return refuse(400, { errors: { file: { key: 'import.error.fileTooLarge', params: { max: 5 } } } });
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const personId = actingPersonId(ctx);
+          const pactId = pact.id;
+          const jobId = await startImport(
+            tx,
+            { pactId, kind: neighbourhoodImporter.kind, createdBy: personId, fileName: displayName(file.name), bytes: bytes.byteLength, now: ctx.now },
+            audit,
+          );
+          // Runs after this request's transaction has committed (runImport waits for it).
+          services.runInBackground(`import:${jobId}`, async () => {
+            await runImport(
+              { db: services.db, clock: services.clock, log: services.log },
+              { job: { id: jobId, pactId }, personId, importer: neighbourhoodImporter, source: bytesSource(bytes) },
+            );
+          });
+          return done(`/p/${pact.slug}/imports/${jobId}`);
+        },
+      },
     },
   }),
   defineRoute({
@@ -136,43 +107,40 @@ export const neighbourhoodRoutes: RouteSpec[] = [
     params: pactParams,
     handler: async ({ c, tx, pact, audit }) => {
       const t = c.get('t');
-      const neighbourhoods = await listNeighbourhoods(tx, pact!.id);
+      const neighbourhoods = await listNeighbourhoods(tx, pact.id);
       await audit({ action: 'neighbourhood.export', recordType: 'neighbourhood', purpose: 'pact-administration', details: { rows: neighbourhoods.length } });
       // The headers are ones the importer accepts, so an export can be edited and read back in.
       const csv = toCsv([t('neighbourhoods.code'), t('neighbourhoods.name')], neighbourhoods.map((n) => [n.code, n.name]));
-      return csvResponse(`${pact!.slug}-neighbourhoods.csv`, csv);
+      return csvResponse(`${pact.slug}-neighbourhoods.csv`, csv);
     },
   }),
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/p/:pact/imports/:id',
     permission: 'pact:manage',
     params: jobParams,
-    handler: (ctx) => renderJob(ctx, 200),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/imports/:id/promote',
-    permission: 'pact:manage',
-    params: jobParams,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, actor, services, audit, flash } = ctx;
-      const { job, kind } = await loadJob(ctx);
-      if (ctx.csrfRejected) return renderJob(ctx, 403, 'form.error.csrf');
-      const result = await promoteImport(tx, kind.importer, { id: job.id, pactId: pact!.id }, {
-        now: services.clock.now(), personId: actor.kind === 'person' ? actor.personId : null,
-      });
-      if (!result.ok) {
-        if (result.reason === 'not-found') throw new HttpError(404);
-        return renderJob(ctx, 409, result.reason === 'conflict' ? 'import.promoteConflict' : 'import.promoteRefused');
-      }
-      await audit({
-        action: 'import.promote', recordType: 'import_job', recordId: job.id, purpose: 'pact-administration',
-        details: { kind: job.kind, rows: result.rows },
-      });
-      flash('import.promoted');
-      return c.redirect(kind.back(pact!.slug), 303);
+    data: loadJob,
+    render: async (ctx, { job, kind }, forms) => {
+      const { c, tx, pact } = ctx;
+      const errors = job.error_count > 0 ? await listRowErrors(tx, job.id, 100) : [];
+      return c.render(
+        <ImportJobPage pact={pact} job={job} errors={errors} labels={kind.labels} backHref={kind.back(pact.slug)} backLabel={kind.backLabel} formError={forms.promote?.formError} />,
+        { title: c.get('t')('import.title') },
+      );
+    },
+    forms: {
+      promote: {
+        path: '/p/:pact/imports/:id/promote',
+        // The save button has no fields.
+        schema: z.object({}),
+        submit: async (ctx, { job, kind }) => {
+          const result = await saveImport(useCaseContext(ctx), job, kind.importer);
+          if (!result.ok) {
+            if (result.reason === 'not-found') throw new HttpError(404);
+            return refuse(409, { formError: result.reason === 'conflict' ? 'import.promoteConflict' : 'import.promoteRefused' });
+          }
+          return done(kind.back(ctx.pact.slug), 'import.promoted');
+        },
+      },
     },
   }),
   defineRoute({

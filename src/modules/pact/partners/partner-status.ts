@@ -1,8 +1,27 @@
 // Whether an organisation is a partner of the pact, and which changes of that are allowed. Pure: no I/O.
-// `left_on` on the organisation is the date it leaves (or left) the pact; the history of every
-// change is in partner_status_change (append-only).
+// `left_on` on the organisation is the date it leaves (or left) the pact — the record's current
+// status, mirrored — and the history of every change is in partner_status_change (append-only).
+import { decide, defineLifecycle, describeLifecycle } from '../../../platform/lifecycle/lifecycle.ts';
 
-export type PartnerStatus = 'member' | 'left';
+/**
+ * A partnership: a partner leaves the pact (its own partner admin or a coordinator) and may come
+ * back (a coordinator's decision). Leaving keeps a reason in the history: the form asks for it.
+ */
+export const partnershipLifecycle = defineLifecycle({
+  name: 'partnership',
+  statuses: ['member', 'left'],
+  initial: 'member',
+  transitions: {
+    leave: { from: ['member'], to: 'left', by: ['partner-admin', 'coordinator'] },
+    rejoin: { from: ['left'], to: 'member', by: ['coordinator'] },
+  },
+});
+
+export type PartnerStatus = (typeof partnershipLifecycle.statuses)[number];
+export type PartnershipAction = keyof typeof partnershipLifecycle.transitions;
+
+/** The table as lines, for the README and tests. */
+export const partnershipTable = describeLifecycle(partnershipLifecycle);
 
 /**
  * True when the partner has left the pact on or before `today` (both local dates, yyyy-mm-dd).
@@ -18,8 +37,6 @@ export function partnerStatusOf(leftOn: string | null | undefined): PartnerStatu
   return leftOn ? 'left' : 'member';
 }
 
-export type PartnershipAction = 'leave' | 'rejoin';
-
 export type PartnershipRefusal = 'already-left' | 'not-left' | 'before-joined' | 'rejoin-forbidden';
 
 export type PartnershipDecision =
@@ -27,8 +44,9 @@ export type PartnershipDecision =
   | { ok: false; reason: PartnershipRefusal };
 
 /**
- * Decides a change of partnership. Leaving needs a partner that has not left and a date not before
- * it joined; rejoining needs a partner that left, and only a coordinator may do it.
+ * Decides a change of partnership by the lifecycle's table: leaving needs a partner that has not
+ * left, and a date not before it joined; rejoining needs a partner that left, and only a
+ * coordinator may do it (`mayRejoin`).
  */
 export function decidePartnershipChange(
   current: { joinedOn: string | null; leftOn: string | null },
@@ -36,12 +54,11 @@ export function decidePartnershipChange(
   mayRejoin: boolean,
 ): PartnershipDecision {
   const from = partnerStatusOf(current.leftOn);
-  if (change.action === 'leave') {
-    if (from === 'left') return { ok: false, reason: 'already-left' };
-    if (current.joinedOn && change.effectiveOn < current.joinedOn) return { ok: false, reason: 'before-joined' };
-    return { ok: true, from, to: 'left', leftOn: change.effectiveOn };
+  const decision = decide(partnershipLifecycle, from, change.action, mayRejoin ? 'coordinator' : 'partner-admin');
+  if (!decision.ok) {
+    if (decision.reason === 'wrong-actor') return { ok: false, reason: 'rejoin-forbidden' };
+    return { ok: false, reason: change.action === 'leave' ? 'already-left' : 'not-left' };
   }
-  if (!mayRejoin) return { ok: false, reason: 'rejoin-forbidden' };
-  if (from === 'member') return { ok: false, reason: 'not-left' };
-  return { ok: true, from, to: 'member', leftOn: null };
+  if (change.action === 'leave' && current.joinedOn && change.effectiveOn < current.joinedOn) return { ok: false, reason: 'before-joined' };
+  return { ok: true, from, to: decision.to, leftOn: decision.to === 'left' ? change.effectiveOn : null };
 }

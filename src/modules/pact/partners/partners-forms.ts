@@ -41,6 +41,22 @@ export const endRepresentativeForm = z.object({
   representative: z.string().refine((v) => uuidPattern.test(v), 'form.error.choice'),
 });
 
+/**
+ * The representatives page's form: a button `action=end` ends the representative it names; any
+ * other action (the add form sends `add`) adds one.
+ */
+export const representativesPageForm = z.preprocess(
+  (raw) => {
+    const fields = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const action = Array.isArray(fields.action) ? fields.action[0] : fields.action;
+    return { ...fields, action: action === 'end' ? 'end' : 'add' };
+  },
+  z.discriminatedUnion('action', [
+    endRepresentativeForm.extend({ action: z.literal('end') }),
+    representativeForm.extend({ action: z.literal('add') }),
+  ]),
+);
+
 export const signatureForm = z.object({
   version: z.string().regex(/^[1-9][0-9]{0,5}$/, 'form.error.choice'),
   signedByName: z.string().trim().min(1).max(200),

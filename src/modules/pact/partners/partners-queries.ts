@@ -3,7 +3,9 @@
 // request as well (the second wall).
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import type { StatusStore } from '../../../platform/lifecycle/change-status.ts';
 import type { OrganisationKind } from '../organisation.ts';
+import type { PartnerStatus } from './partner-status.ts';
 import type { CovenantVersionInput, PactProfileInput, RepresentativeInput } from './partners-forms.ts';
 
 export interface PactProfileRow {
@@ -140,7 +142,7 @@ export async function insertRepresentative(tx: Executor, pactId: string, organis
 }
 
 /** Ends a representative of this organisation; false when there is no current one with this id. */
-export async function endRepresentative(tx: Executor, pactId: string, organisationId: string, id: string, now: Date): Promise<boolean> {
+export async function endRepresentativeRow(tx: Executor, pactId: string, organisationId: string, id: string, now: Date): Promise<boolean> {
   const r = await sql`update partner_representative set ended_at = ${now}
                        where id = ${id} and pact_id = ${pactId} and organisation_id = ${organisationId} and ended_at is null`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
@@ -189,8 +191,8 @@ export async function listPartners(tx: Executor, pactId: string): Promise<Partne
 }
 
 export interface PartnerStatusChangeRow {
-  from_status: string | null;
-  to_status: 'member' | 'left';
+  from_status: PartnerStatus | null;
+  to_status: PartnerStatus;
   effective_on: string;
   reason: string;
   changed_at: Date;
@@ -203,15 +205,29 @@ export async function listPartnerStatusChanges(tx: Executor, pactId: string, org
   return r.rows;
 }
 
-export async function recordPartnerStatusChange(
+/**
+ * Where a partnership's status lives: the history in partner_status_change (from_status, to_status,
+ * changed_at; effective_on, reason and changed_by as extra columns). The current status is mirrored
+ * by organisation.left_on, a date rather than a status column, so it is set by `setPartnerLeftOn`.
+ */
+export const partnerStatusStore: StatusStore = {
+  table: 'organisation',
+  history: { table: 'partner_status_change', recordColumn: 'organisation_id' },
+};
+
+/**
+ * Sets (leaving) or clears (rejoining) the leaving date, only from the status the caller read: a
+ * partner that left meanwhile (or came back) is not changed again. False when it was.
+ */
+export async function setPartnerLeftOn(
   tx: Executor,
-  input: { pactId: string; organisationId: string; from: string; to: string; effectiveOn: string; reason: string; personId: string | null; now: Date; leftOn: string | null },
-): Promise<void> {
-  await sql`
-    insert into partner_status_change (pact_id, organisation_id, from_status, to_status, effective_on, reason, changed_by, changed_at)
-    values (${input.pactId}, ${input.organisationId}, ${input.from}, ${input.to}, ${input.effectiveOn}::date, ${input.reason}, ${input.personId}, ${input.now})`.execute(tx);
-  await sql`update organisation set left_on = ${input.leftOn}::date, updated_at = ${input.now}
-             where id = ${input.organisationId} and pact_id = ${input.pactId}`.execute(tx);
+  input: { pactId: string; organisationId: string; from: PartnerStatus; leftOn: string | null; now: Date },
+): Promise<boolean> {
+  const r = await sql`
+    update organisation set left_on = ${input.leftOn}::date, updated_at = ${input.now}
+     where id = ${input.organisationId} and pact_id = ${input.pactId}
+       and (case when ${input.from}::text = 'left' then left_on is not null else left_on is null end)`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) === 1;
 }
 
 /** A partner's activities in the published agenda years only (the public partner page). */

@@ -1,105 +1,40 @@
 // The pact profile, the covenant and its versions, a partner's representatives, signatures and
-// partnership, and the public partner list and pages.
+// partnership, and the public partner list and pages. The pages with a form are formPages: their
+// forms post, keep the input on a refusal, and redirect on success.
 import { z } from 'zod';
-import { can, type Actor } from '../../../access/policy.ts';
+import { done, formPage, refuse } from '../../../access/form-page.ts';
+import { can } from '../../../access/policy.ts';
 import { HttpError } from '../../../access/http-error.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../../access/route.ts';
+import { useCaseContext } from '../../../access/use-case.ts';
 import { localDate } from '../../../platform/calendar/index.ts';
 import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
-import { parseForm } from '../../../platform/forms.ts';
-import type { FormState } from '../../../ui/components.tsx';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { organisationKinds, type OrganisationKind } from '../organisation.ts';
 import { adoptCovenantVersion } from './adopt-covenant-version.ts';
+import { changePactProfile } from './change-pact-profile.ts';
 import { changePartnership } from './change-partnership.ts';
+import { addRepresentative, endRepresentative } from './change-representatives.ts';
 import {
   CovenantNewPage, CovenantPage, CovenantSignPage, CovenantVersionPage, PactProfilePage, PartnerPage, PartnershipPage, PartnersPage,
   RepresentativesPage,
 } from './partner-pages.tsx';
 import { partnerHasLeft } from './partner-status.ts';
+import { covenantVersionForm, pactProfileForm, partnershipForm, representativesPageForm, signatureForm, versionNumber } from './partners-forms.ts';
 import {
-  covenantVersionForm, endRepresentativeForm, pactProfileForm, partnershipForm, representativeForm, signatureForm, versionNumber,
-} from './partners-forms.ts';
-import {
-  endRepresentative, findCovenantVersion, findPactProfile, findPartner, insertRepresentative, listCovenantVersions,
-  listPartners, listPartnerStatusChanges, listPublishedActivities, listRepresentatives, listSignatures, updatePactProfile,
-  type PartnerRow,
+  findCovenantVersion, findPactProfile, findPartner, listCovenantVersions, listPartners, listPartnerStatusChanges, listPublishedActivities,
+  listRepresentatives, listSignatures, type PartnerRow,
 } from './partners-queries.ts';
 import { signCovenant } from './sign-covenant.ts';
 
 const organisationParams = z.object({ pact: pactSlugParam, org: z.uuid() });
 const versionParams = z.object({ pact: pactSlugParam, version: versionNumber });
 
-function personIdOf(actor: Actor): string | null {
-  return actor.kind === 'person' ? actor.personId : null;
-}
-
-async function loadPartner(ctx: RouteContext<{ pact: string; org: string }>): Promise<PartnerRow> {
+async function loadPartner(ctx: RouteContext<{ pact: string; org: string }, `/p/:pact${string}`>): Promise<PartnerRow> {
   // Bounded by the pact (and by row-level security): an organisation of another pact is not there.
-  const partner = await findPartner(ctx.tx, ctx.pact!.id, ctx.params.org);
+  const partner = await findPartner(ctx.tx, ctx.pact.id, ctx.params.org);
   if (!partner) throw new HttpError(404);
   return partner;
-}
-
-async function renderProfile(ctx: RouteContext<{ pact: string }>, status: 200 | 400 | 403, state: FormState) {
-  const { c, tx, pact } = ctx;
-  const profile = await findPactProfile(tx, pact!.id);
-  c.status(status);
-  return c.render(<PactProfilePage pact={pact!} profile={profile} state={state} />, { title: c.get('t')('pactProfile.title') });
-}
-
-async function renderCovenantNew(ctx: RouteContext<{ pact: string }>, status: 200 | 400 | 403 | 409, state: FormState) {
-  const { c, tx, pact } = ctx;
-  const latest = await findCovenantVersion(tx, pact!.id, null);
-  const nextVersion = (latest?.version ?? 0) + 1;
-  c.status(status);
-  return c.render(<CovenantNewPage pact={pact!} nextVersion={nextVersion} state={state} />, {
-    title: c.get('t')('covenant.newTitle', { version: nextVersion }),
-  });
-}
-
-async function renderRepresentatives(
-  ctx: RouteContext<{ pact: string; org: string }>,
-  partner: PartnerRow,
-  status: 200 | 400 | 403 | 404,
-  state: FormState,
-  endError?: MessageKey,
-) {
-  const { c, tx, pact, audit } = ctx;
-  const representatives = await listRepresentatives(tx, pact!.id, partner.id, true);
-  // Names of people: the read is logged.
-  await audit({
-    action: 'partner-representative.list', recordType: 'organisation', recordId: partner.id, purpose: 'pact-administration',
-    details: { rows: representatives.length },
-  });
-  c.status(status);
-  return c.render(
-    <RepresentativesPage pact={pact!} organisation={partner} representatives={representatives} state={state} endError={endError} />,
-    { title: c.get('t')('representatives.title', { name: partner.name }) },
-  );
-}
-
-async function renderSign(ctx: RouteContext<{ pact: string; org: string }>, partner: PartnerRow, status: 200 | 400 | 403 | 409, state: FormState) {
-  const { c, tx, pact, audit } = ctx;
-  const [versions, signatures] = [await listCovenantVersions(tx, pact!.id), await listSignatures(tx, pact!.id, partner.id)];
-  await audit({
-    action: 'covenant-signature.list', recordType: 'organisation', recordId: partner.id, purpose: 'pact-administration',
-    details: { rows: signatures.length },
-  });
-  c.status(status);
-  return c.render(<CovenantSignPage pact={pact!} organisation={partner} versions={versions} signatures={signatures} state={state} />, {
-    title: c.get('t')('signature.title', { name: partner.name }),
-  });
-}
-
-async function renderPartnership(ctx: RouteContext<{ pact: string; org: string }>, partner: PartnerRow, status: 200 | 400 | 403 | 409, state: FormState) {
-  const { c, tx, pact, actor } = ctx;
-  const history = await listPartnerStatusChanges(tx, pact!.id, partner.id);
-  const mayRejoin = can(actor, 'pact:manage', { pact });
-  c.status(status);
-  return c.render(<PartnershipPage pact={pact!} partner={partner} history={history} mayRejoin={mayRejoin} state={state} />, {
-    title: c.get('t')('partnership.title', { name: partner.name }),
-  });
 }
 
 const partnershipRefusals: Record<string, MessageKey> = {
@@ -111,31 +46,22 @@ const partnershipRefusals: Record<string, MessageKey> = {
 
 export const partnerProfileRoutes: RouteSpec[] = [
   // ── Pact profile ──
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/p/:pact/profile',
     permission: 'pact:manage',
     params: pactParams,
-    handler: (ctx) => renderProfile(ctx, 200, {}),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/profile',
-    permission: 'pact:manage',
-    params: pactParams,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, form, services, audit, flash } = ctx;
-      const parsed = parseForm(pactProfileForm, form!);
-      if (ctx.csrfRejected) return renderProfile(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (!parsed.ok) return renderProfile(ctx, 400, parsed);
-      await updatePactProfile(tx, pact!.id, parsed.value, services.clock.now());
-      await audit({
-        action: 'pact.update-profile', recordType: 'pact', recordId: pact!.id, purpose: 'pact-administration',
-        details: { horizonYear: parsed.value.horizonYear, pillarLabel: parsed.value.pillarLabel },
-      });
-      flash('form.saved');
-      return c.redirect(`/p/${pact!.slug}/profile`, 303);
+    data: (ctx) => findPactProfile(ctx.tx, ctx.pact.id),
+    render: (ctx, profile, forms) => ctx.c.render(<PactProfilePage pact={ctx.pact} profile={profile} state={forms.profile ?? {}} />, {
+      title: ctx.c.get('t')('pactProfile.title'),
+    }),
+    forms: {
+      profile: {
+        schema: pactProfileForm,
+        submit: async (ctx, _profile, value) => {
+          await changePactProfile(useCaseContext(ctx), value);
+          return done(`/p/${ctx.pact.slug}/profile`, 'form.saved');
+        },
+      },
     },
   }),
   // ── Covenant ──
@@ -145,36 +71,31 @@ export const partnerProfileRoutes: RouteSpec[] = [
     permission: 'public',
     params: pactParams,
     handler: async ({ c, tx, pact, actor }) => {
-      const [current, versions, signatures] = [await findCovenantVersion(tx, pact!.id, null), await listCovenantVersions(tx, pact!.id), await listSignatures(tx, pact!.id, null)];
+      const [current, versions, signatures] = [await findCovenantVersion(tx, pact.id, null), await listCovenantVersions(tx, pact.id), await listSignatures(tx, pact.id, null)];
       const canManage = can(actor, 'pact:manage', { pact });
-      return c.render(<CovenantPage pact={pact!} current={current} versions={versions} signatures={signatures} canManage={canManage} />, {
+      return c.render(<CovenantPage pact={pact} current={current} versions={versions} signatures={signatures} canManage={canManage} />, {
         title: c.get('t')('covenant.title'),
       });
     },
   }),
   // Before /covenant/:version: 'new' is not a version number (that route would answer 404).
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/p/:pact/covenant/new',
     permission: 'pact:manage',
     params: pactParams,
-    handler: (ctx) => renderCovenantNew(ctx, 200, {}),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/covenant/new',
-    permission: 'pact:manage',
-    params: pactParams,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, actor, form, services, audit, flash } = ctx;
-      const parsed = parseForm(covenantVersionForm, form!);
-      if (ctx.csrfRejected) return renderCovenantNew(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (!parsed.ok) return renderCovenantNew(ctx, 400, parsed);
-      const outcome = await adoptCovenantVersion(tx, { pactId: pact!.id, values: parsed.value, personId: personIdOf(actor), now: services.clock.now() }, audit);
-      if (!outcome.ok) return renderCovenantNew(ctx, 409, { values: parsed.values, formError: 'covenant.error.concurrent' });
-      flash('covenant.adopted');
-      return c.redirect(`/p/${pact!.slug}/covenant/${outcome.version}`, 303);
+    data: async (ctx) => ((await findCovenantVersion(ctx.tx, ctx.pact.id, null))?.version ?? 0) + 1,
+    render: (ctx, nextVersion, forms) => ctx.c.render(<CovenantNewPage pact={ctx.pact} nextVersion={nextVersion} state={forms.adopt ?? {}} />, {
+      title: ctx.c.get('t')('covenant.newTitle', { version: nextVersion }),
+    }),
+    forms: {
+      adopt: {
+        schema: covenantVersionForm,
+        submit: async (ctx, _next, value) => {
+          const outcome = await adoptCovenantVersion(useCaseContext(ctx), value);
+          if (!outcome.ok) return refuse(409, { formError: 'covenant.error.concurrent' });
+          return done(`/p/${ctx.pact.slug}/covenant/${outcome.version}`, 'covenant.adopted');
+        },
+      },
     },
   }),
   defineRoute({
@@ -184,119 +105,112 @@ export const partnerProfileRoutes: RouteSpec[] = [
     params: versionParams,
     handler: async ({ c, tx, pact, params }) => {
       const number = Number(params.version);
-      const version = await findCovenantVersion(tx, pact!.id, number);
+      const version = await findCovenantVersion(tx, pact.id, number);
       if (!version || version.version !== number) throw new HttpError(404);
-      const signatures = (await listSignatures(tx, pact!.id, null)).filter((s) => s.version === number);
-      return c.render(<CovenantVersionPage pact={pact!} version={version} signatures={signatures} />, { title: version.title });
+      const signatures = (await listSignatures(tx, pact.id, null)).filter((s) => s.version === number);
+      return c.render(<CovenantVersionPage pact={pact} version={version} signatures={signatures} />, { title: version.title });
     },
   }),
   // ── A partner's representatives, signatures and partnership ──
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/p/:pact/organisations/:org/representatives',
     permission: 'organisation:edit',
     params: organisationParams,
     resource: (p) => ({ organisationId: p.org }),
-    handler: async (ctx) => renderRepresentatives(ctx, await loadPartner(ctx), 200, {}),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/organisations/:org/representatives',
-    permission: 'organisation:edit',
-    params: organisationParams,
-    resource: (p) => ({ organisationId: p.org }),
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, form, services, audit, flash } = ctx;
-      const partner = await loadPartner(ctx);
-      if (form!.get('action') === 'end') {
-        if (ctx.csrfRejected) return renderRepresentatives(ctx, partner, 403, {}, 'form.error.csrf');
-        const parsed = parseForm(endRepresentativeForm, form!);
-        if (!parsed.ok) return renderRepresentatives(ctx, partner, 400, {}, 'representatives.error.unknown');
-        const ended = await endRepresentative(tx, pact!.id, partner.id, parsed.value.representative, services.clock.now());
-        if (!ended) return renderRepresentatives(ctx, partner, 404, {}, 'representatives.error.unknown');
-        await audit({
-          action: 'partner-representative.end', recordType: 'partner_representative', recordId: parsed.value.representative,
-          purpose: 'pact-administration', details: { organisation: partner.id },
-        });
-        flash('representatives.ended');
-        return c.redirect(`/p/${pact!.slug}/organisations/${partner.id}/representatives`, 303);
-      }
-      const parsed = parseForm(representativeForm, form!);
-      if (ctx.csrfRejected) return renderRepresentatives(ctx, partner, 403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (!parsed.ok) return renderRepresentatives(ctx, partner, 400, parsed);
-      const id = await insertRepresentative(tx, pact!.id, partner.id, parsed.value, services.clock.now());
+    data: loadPartner,
+    render: async (ctx, partner, forms) => {
+      const { c, tx, pact, audit } = ctx;
+      const representatives = await listRepresentatives(tx, pact.id, partner.id, true);
+      // Names of people: the read is logged.
       await audit({
-        action: 'partner-representative.create', recordType: 'partner_representative', recordId: id, purpose: 'pact-administration',
-        details: { organisation: partner.id },
+        action: 'partner-representative.list', recordType: 'organisation', recordId: partner.id, purpose: 'pact-administration',
+        details: { rows: representatives.length },
       });
-      flash('representatives.added');
-      return c.redirect(`/p/${pact!.slug}/organisations/${partner.id}/representatives`, 303);
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/p/:pact/organisations/:org/covenant',
-    permission: 'organisation:edit',
-    params: organisationParams,
-    resource: (p) => ({ organisationId: p.org }),
-    handler: async (ctx) => renderSign(ctx, await loadPartner(ctx), 200, {}),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/organisations/:org/covenant',
-    permission: 'organisation:edit',
-    params: organisationParams,
-    resource: (p) => ({ organisationId: p.org }),
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, actor, form, services, audit, flash } = ctx;
-      const partner = await loadPartner(ctx);
-      const parsed = parseForm(signatureForm, form!);
-      if (ctx.csrfRejected) return renderSign(ctx, partner, 403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (!parsed.ok) return renderSign(ctx, partner, 400, parsed);
-      const outcome = await signCovenant(
-        tx, { pactId: pact!.id, organisationId: partner.id, values: parsed.value, personId: personIdOf(actor), now: services.clock.now() }, audit,
+      // One form on the page posts both ways: an end button's refusal is a message above the list,
+      // the add form's its field errors.
+      const posted = forms.representatives;
+      const ending = posted?.values?.action === 'end';
+      const endError: MessageKey | undefined = ending ? (posted.formError ?? 'representatives.error.unknown') : undefined;
+      return c.render(
+        <RepresentativesPage pact={pact} organisation={partner} representatives={representatives} state={ending ? {} : (posted ?? {})} endError={endError} />,
+        { title: c.get('t')('representatives.title', { name: partner.name }) },
       );
-      if (!outcome.ok) {
-        return outcome.reason === 'unknown-version'
-          ? renderSign(ctx, partner, 400, { values: parsed.values, errors: { version: { key: 'form.error.choice' } } })
-          : renderSign(ctx, partner, 409, { values: parsed.values, formError: 'signature.error.alreadySigned', formErrorParams: { version: parsed.value.version } });
-      }
-      flash('signature.recorded');
-      return c.redirect(`/p/${pact!.slug}/organisations/${partner.id}/covenant`, 303);
+    },
+    forms: {
+      representatives: {
+        schema: representativesPageForm,
+        submit: async (ctx, partner, value) => {
+          const back = `/p/${ctx.pact.slug}/organisations/${partner.id}/representatives`;
+          if (value.action === 'end') {
+            // No current representative of this partner with that id (ended meanwhile, or another's).
+            if (!(await endRepresentative(useCaseContext(ctx), partner.id, value.representative))) throw new HttpError(404);
+            return done(back, 'representatives.ended');
+          }
+          const { action: _add, ...representative } = value;
+          await addRepresentative(useCaseContext(ctx), partner.id, representative);
+          return done(back, 'representatives.added');
+        },
+      },
     },
   }),
-  defineRoute({
-    method: 'GET',
-    path: '/p/:pact/organisations/:org/partnership',
+  ...formPage({
+    path: '/p/:pact/organisations/:org/covenant',
     permission: 'organisation:edit',
     params: organisationParams,
     resource: (p) => ({ organisationId: p.org }),
-    handler: async (ctx) => renderPartnership(ctx, await loadPartner(ctx), 200, {}),
+    data: loadPartner,
+    render: async (ctx, partner, forms) => {
+      const { c, tx, pact, audit } = ctx;
+      const [versions, signatures] = [await listCovenantVersions(tx, pact.id), await listSignatures(tx, pact.id, partner.id)];
+      await audit({
+        action: 'covenant-signature.list', recordType: 'organisation', recordId: partner.id, purpose: 'pact-administration',
+        details: { rows: signatures.length },
+      });
+      return c.render(<CovenantSignPage pact={pact} organisation={partner} versions={versions} signatures={signatures} state={forms.sign ?? {}} />, {
+        title: c.get('t')('signature.title', { name: partner.name }),
+      });
+    },
+    forms: {
+      sign: {
+        schema: signatureForm,
+        submit: async (ctx, partner, value) => {
+          const outcome = await signCovenant(useCaseContext(ctx), partner.id, value);
+          if (!outcome.ok) {
+            return outcome.reason === 'unknown-version'
+              ? refuse(400, { errors: { version: { key: 'form.error.choice' } } })
+              : refuse(409, { formError: 'signature.error.alreadySigned', formErrorParams: { version: value.version } });
+          }
+          return done(`/p/${ctx.pact.slug}/organisations/${partner.id}/covenant`, 'signature.recorded');
+        },
+      },
+    },
   }),
-  defineRoute({
-    method: 'POST',
+  ...formPage({
     path: '/p/:pact/organisations/:org/partnership',
     permission: 'organisation:edit',
     params: organisationParams,
     resource: (p) => ({ organisationId: p.org }),
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, pact, actor, form, services, audit, flash } = ctx;
-      const partner = await loadPartner(ctx);
-      const parsed = parseForm(partnershipForm, form!);
-      if (ctx.csrfRejected) return renderPartnership(ctx, partner, 403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (!parsed.ok) return renderPartnership(ctx, partner, 400, parsed);
+    data: loadPartner,
+    render: async (ctx, partner, forms) => {
+      const { c, tx, pact, actor } = ctx;
+      const history = await listPartnerStatusChanges(tx, pact.id, partner.id);
       const mayRejoin = can(actor, 'pact:manage', { pact });
-      // Rejoining is the coordinators' decision: a partner admin may only leave.
-      if (parsed.value.action === 'rejoin' && !mayRejoin) throw new HttpError(403);
-      const outcome = await changePartnership(
-        tx, { pactId: pact!.id, partner, values: parsed.value, mayRejoin, personId: personIdOf(actor), now: services.clock.now() }, audit,
-      );
-      if (!outcome.ok) return renderPartnership(ctx, partner, 409, { values: parsed.values, formError: partnershipRefusals[outcome.reason] });
-      flash(parsed.value.action === 'leave' ? 'partnership.left' : 'partnership.rejoined');
-      return c.redirect(`/p/${pact!.slug}/organisations/${partner.id}/partnership`, 303);
+      return c.render(<PartnershipPage pact={pact} partner={partner} history={history} mayRejoin={mayRejoin} state={forms.partnership ?? {}} />, {
+        title: c.get('t')('partnership.title', { name: partner.name }),
+      });
+    },
+    forms: {
+      partnership: {
+        schema: partnershipForm,
+        submit: async (ctx, partner, value) => {
+          const mayRejoin = can(ctx.actor, 'pact:manage', { pact: ctx.pact });
+          // Rejoining is the coordinators' decision: a partner admin may only leave.
+          if (value.action === 'rejoin' && !mayRejoin) throw new HttpError(403);
+          const outcome = await changePartnership(useCaseContext(ctx), partner, value, mayRejoin);
+          if (!outcome.ok) return refuse(409, { formError: partnershipRefusals[outcome.reason] });
+          return done(`/p/${ctx.pact.slug}/organisations/${partner.id}/partnership`, value.action === 'leave' ? 'partnership.left' : 'partnership.rejoined');
+        },
+      },
     },
   }),
   // ── Public partner list and pages ──
@@ -305,14 +219,14 @@ export const partnerProfileRoutes: RouteSpec[] = [
     path: '/p/:pact/partners',
     permission: 'public',
     params: pactParams,
-    handler: async ({ c, tx, pact, services }) => {
+    handler: async ({ c, tx, pact, now }) => {
       const requested = c.req.query('kind') ?? '';
       const kind = (organisationKinds as readonly string[]).includes(requested) ? (requested as OrganisationKind) : null;
-      const today = localDate(pact!.jurisdiction, services.clock.now());
-      const partners = await listPartners(tx, pact!.id);
+      const today = localDate(pact.jurisdiction, now);
+      const partners = await listPartners(tx, pact.id);
       const current = partners.filter((p) => !partnerHasLeft(p.left_on, today) && (kind === null || p.kind === kind));
       const former = partners.filter((p) => partnerHasLeft(p.left_on, today));
-      return c.render(<PartnersPage pact={pact!} current={current} former={former} kind={kind} />, { title: c.get('t')('partners.title') });
+      return c.render(<PartnersPage pact={pact} current={current} former={former} kind={kind} />, { title: c.get('t')('partners.title') });
     },
   }),
   defineRoute({
@@ -323,12 +237,12 @@ export const partnerProfileRoutes: RouteSpec[] = [
     handler: async ({ c, tx, pact }) => {
       const t = c.get('t');
       // Public fields only: the organisation's own name, kind, website and dates.
-      const rows = await listPartners(tx, pact!.id);
+      const rows = await listPartners(tx, pact.id);
       const csv = toCsv(
         [t('organisations.name'), t('organisations.kind'), t('organisation.website'), t('partners.joinedOn'), t('partners.leftOn')],
         rows.map((o) => [o.name, t(`orgKind.${o.kind}` as MessageKey), o.website, o.joined_on ?? '', o.left_on ?? '']),
       );
-      return csvResponse(`${pact!.slug}-partners.csv`, csv);
+      return csvResponse(`${pact.slug}-partners.csv`, csv);
     },
   }),
   defineRoute({
@@ -337,17 +251,17 @@ export const partnerProfileRoutes: RouteSpec[] = [
     permission: 'public',
     params: organisationParams,
     handler: async (ctx) => {
-      const { c, tx, pact, actor, services } = ctx;
+      const { c, tx, pact, actor, now } = ctx;
       const partner = await loadPartner(ctx);
       const [representatives, signatures, activities] = [
-        await listRepresentatives(tx, pact!.id, partner.id, false), await listSignatures(tx, pact!.id, partner.id),
-        await listPublishedActivities(tx, pact!.id, partner.id),
+        await listRepresentatives(tx, pact.id, partner.id, false), await listSignatures(tx, pact.id, partner.id),
+        await listPublishedActivities(tx, pact.id, partner.id),
       ];
-      const today = localDate(pact!.jurisdiction, services.clock.now());
+      const today = localDate(pact.jurisdiction, now);
       const canEdit = can(actor, 'organisation:edit', { pact, organisationId: partner.id });
       return c.render(
         <PartnerPage
-          pact={pact!} partner={partner} representatives={representatives} signatures={signatures} activities={activities}
+          pact={pact} partner={partner} representatives={representatives} signatures={signatures} activities={activities}
           hasLeft={partnerHasLeft(partner.left_on, today)} canEdit={canEdit}
         />,
         { title: partner.name },
@@ -355,4 +269,3 @@ export const partnerProfileRoutes: RouteSpec[] = [
     },
   }),
 ];
-

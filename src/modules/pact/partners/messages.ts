@@ -1,30 +1,7 @@
-// Messages of the pact's partners pages (src/modules/pact/): Dutch (source, plain B1 Dutch for residents) and English.
-// Spread into nl.ts and en.ts; the English half must have every Dutch key (the type checks it).
+// The messages of the pact profile, covenant, representatives, signatures, partnership and the public
+// partner pages: Dutch (the source, plain B1 Dutch for residents) and English with exactly its keys.
+// Registered through partnersPart; the type checker learns the keys below.
 export const partnersNl = {
-  // Form errors of these forms (keys the form parser passes through start with 'form.').
-  'form.error.horizonYear': 'Vul een jaartal in tussen 2000 en 2100, of laat het leeg.',
-  'form.error.pillarWeight': 'Vul een gewicht in groter dan 0 en hoogstens 100, bijvoorbeeld 1 of 1,5.',
-  'form.error.pillarPosition': 'Vul een volgnummer in van 1 tot en met 1000.',
-  // Main menu.
-  'nav.partners': 'Partners',
-  // Home page of the pact.
-  'pactHome.horizon': 'Stip op de horizon',
-  'pactHome.horizonYear': 'Dit willen we bereiken in {year}.',
-  'pactHome.pillars': 'Onze pijlers',
-  'pactHome.paths': 'Onze paden',
-  'pactHome.explore': 'Meer over dit pact',
-  'pactHome.link.partners': 'Partners',
-  'pactHome.link.covenant': 'Convenant',
-  'pactHome.link.agenda': 'Lokale Sociale Agenda',
-  'pactHome.link.initiatives': 'Initiatieven',
-  'pactHome.link.stories': 'Verhalen',
-  'pactHome.link.meetings': 'Bijeenkomsten',
-  'pactHome.manage': 'Pact beheren',
-  'pactHome.link.profile': 'Profiel van het pact',
-  'pactHome.link.pillars': 'Pijlers of paden',
-  'pactHome.pickTemplate': 'Dit pact heeft nog geen pijlers of paden. Kies een begin: vijf pijlers of negen paden. U kunt ze daarna aanpassen.',
-  'pactHome.pickTemplateLink': 'Kies pijlers of paden',
-  // Pact profile.
   'pactProfile.title': 'Profiel van het pact',
   'pactProfile.intro': 'Schrijf op waar het pact naartoe wil: de stip op de horizon. Iedereen kan dit lezen op de openbare pagina.',
   'pactProfile.mission': 'Stip op de horizon',
@@ -33,7 +10,6 @@ export const partnersNl = {
   'pactProfile.pillarLabel': 'Het pact spreekt van',
   'pactProfile.label.pillar': 'Pijlers',
   'pactProfile.label.path': 'Paden',
-  // Covenant.
   'covenant.title': 'Convenant',
   'covenant.none': 'Er is nog geen convenant vastgesteld.',
   'covenant.currentVersion': 'Versie {version},',
@@ -57,14 +33,12 @@ export const partnersNl = {
   'covenant.adopt': 'Versie vaststellen',
   'covenant.adopted': 'De nieuwe versie van het convenant is vastgesteld.',
   'covenant.error.concurrent': 'Iemand anders stelde net ook een versie vast. Bekijk het convenant en probeer het opnieuw.',
-  // Signatures.
   'signature.title': 'Ondertekening van {name}',
   'signature.intro': 'Leg vast wie het convenant namens deze partner tekende, welke versie en op welke datum. De naam is openbaar.',
   'signature.record': 'Ondertekening vastleggen',
   'signature.submit': 'Vastleggen',
   'signature.recorded': 'De ondertekening is vastgelegd.',
   'signature.error.alreadySigned': 'Deze partner heeft versie {version} al ondertekend. Elke versie wordt maar één keer getekend.',
-  // Representatives.
   'representatives.title': 'Vertegenwoordigers van {name}',
   'representatives.intro': 'Deze mensen vertegenwoordigen de partner in het pact. Hun namen staan op de openbare pagina van de partner.',
   'representatives.current': 'Vertegenwoordigers',
@@ -79,7 +53,6 @@ export const partnersNl = {
   'representatives.added': 'De vertegenwoordiger is toegevoegd.',
   'representatives.ended': 'De vertegenwoordiger is gestopt.',
   'representatives.error.unknown': 'Deze vertegenwoordiger is er niet (meer).',
-  // Partnership.
   'partnership.title': 'Deelname van {name} aan het pact',
   'partnership.keepsHistory': 'Als een partner stopt, blijft alles bewaard: deelnemers, activiteiten en ondertekeningen.',
   'partnership.action': 'Wijziging',
@@ -99,7 +72,6 @@ export const partnersNl = {
   'partnership.error.notLeft': 'Deze partner doet al mee.',
   'partnership.error.beforeJoined': 'De datum ligt voor de datum waarop de partner ging meedoen.',
   'partnership.error.rejoinForbidden': 'Weer meedoen kan alleen via de coördinator van het pact.',
-  // Public partner list and page.
   'partners.title': 'Partners',
   'partners.intro': 'Deze organisaties en groepen doen mee met het pact.',
   'partners.none': 'Er zijn geen partners van deze soort.',
@@ -111,7 +83,6 @@ export const partnersNl = {
   'partners.export': 'Partners downloaden (CSV)',
   'partners.mission': 'Missie',
   'partners.contact': 'Contact',
-  'partners.contactName': 'Contactpersoon',
   'partners.joinedOn': 'Doet mee sinds',
   'partners.leftOn': 'Gestopt op',
   'partners.hasLeft': 'Deze partner is gestopt met het pact op',
@@ -123,38 +94,9 @@ export const partnersNl = {
   'partners.backToOrganisation': 'Terug naar de organisatie',
   'partners.manageLink': 'Deze organisatie beheren',
   'partners.dateHelp': 'Bijvoorbeeld 2026-11-23.',
-  'partners.field.mission': 'Missie',
-  'partners.field.contactName': 'Contactpersoon',
-  'partners.publicPage': 'Openbare pagina',
-  'partners.linkRepresentatives': 'Vertegenwoordigers',
-  'partners.linkSignature': 'Ondertekening convenant',
-  'partners.linkPartnership': 'Deelname aan het pact',
-  // Pillars.
-  'partners.linkActivities': 'Activiteiten op de sociale agenda',
-  'partners.linkNewStory': 'Een verhaal schrijven',
 } as const;
 
 export const partnersEn: Record<keyof typeof partnersNl, string> = {
-  'form.error.horizonYear': 'Enter a year between 2000 and 2100, or leave it empty.',
-  'form.error.pillarWeight': 'Enter a weight above 0 and at most 100, for example 1 or 1.5.',
-  'form.error.pillarPosition': 'Enter a position from 1 to 1000.',
-  'nav.partners': 'Partners',
-  'pactHome.horizon': 'Point on the horizon',
-  'pactHome.horizonYear': 'This is what we want to reach by {year}.',
-  'pactHome.pillars': 'Our pillars',
-  'pactHome.paths': 'Our paths',
-  'pactHome.explore': 'More about this pact',
-  'pactHome.link.partners': 'Partners',
-  'pactHome.link.covenant': 'Covenant',
-  'pactHome.link.agenda': 'Local Social Agenda',
-  'pactHome.link.initiatives': 'Initiatives',
-  'pactHome.link.stories': 'Stories',
-  'pactHome.link.meetings': 'Meetings',
-  'pactHome.manage': 'Manage the pact',
-  'pactHome.link.profile': 'Profile of the pact',
-  'pactHome.link.pillars': 'Pillars or paths',
-  'pactHome.pickTemplate': 'This pact has no pillars or paths yet. Pick a start: five pillars or nine paths. You can edit them afterwards.',
-  'pactHome.pickTemplateLink': 'Pick pillars or paths',
   'pactProfile.title': 'Profile of the pact',
   'pactProfile.intro': 'Write down where the pact is heading: its point on the horizon. Everyone can read this on the public page.',
   'pactProfile.mission': 'Point on the horizon',
@@ -236,7 +178,6 @@ export const partnersEn: Record<keyof typeof partnersNl, string> = {
   'partners.export': 'Download partners (CSV)',
   'partners.mission': 'Mission',
   'partners.contact': 'Contact',
-  'partners.contactName': 'Contact person',
   'partners.joinedOn': 'Partner since',
   'partners.leftOn': 'Left on',
   'partners.hasLeft': 'This partner left the pact on',
@@ -248,12 +189,9 @@ export const partnersEn: Record<keyof typeof partnersNl, string> = {
   'partners.backToOrganisation': 'Back to the organisation',
   'partners.manageLink': 'Manage this organisation',
   'partners.dateHelp': 'For example 2026-11-23.',
-  'partners.field.mission': 'Mission',
-  'partners.field.contactName': 'Contact person',
-  'partners.publicPage': 'Public page',
-  'partners.linkRepresentatives': 'Representatives',
-  'partners.linkSignature': 'Covenant signature',
-  'partners.linkPartnership': 'Partnership in the pact',
-  'partners.linkActivities': 'Activities on the social agenda',
-  'partners.linkNewStory': 'Write a story',
 };
+
+declare module '../../../ui/messages/index.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ModuleMessages extends Record<keyof typeof partnersNl, string> {}
+}
