@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { updateAtRevision } from '../../platform/concurrency.ts';
+import { homeProfileJson, homeProfileOf, type HomeProfile } from './partners/index.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { NewOrganisationInput, OrganisationKind, OrganisationProfileInput } from './organisation.ts';
 
@@ -121,21 +122,6 @@ export async function insertOrganisation(tx: Executor, pactId: string, input: Ne
   return r.rows[0]?.id ?? null;
 }
 
-export async function pactFigures(tx: Executor, pactId: string): Promise<{ organisations: number; members: number; neighbourhoods: number }> {
-  const r = await sql<{ organisations: number; members: number; neighbourhoods: number }>`
-    select (select count(*) from organisation where pact_id = ${pactId})::int as organisations,
-           (select count(distinct person_id) from membership where pact_id = ${pactId} and ended_at is null)::int as members,
-           (select count(*) from neighbourhood where pact_id = ${pactId})::int as neighbourhoods`.execute(tx);
-  return r.rows[0]!;
-}
-
-export async function listOrganisationNames(tx: Executor, pactId: string, ids: string[]): Promise<Array<{ id: string; name: string }>> {
-  if (ids.length === 0) return [];
-  const r = await sql<{ id: string; name: string }>`
-    select id, name from organisation where id = any(${ids}::uuid[]) and pact_id = ${pactId} order by name`.execute(tx);
-  return r.rows;
-}
-
 export async function updatePactSettings(
   tx: Executor,
   pactId: string,
@@ -144,4 +130,42 @@ export async function updatePactSettings(
 ): Promise<void> {
   await sql`update pact set name = ${s.name}, municipality = ${s.municipality}, default_locale = ${s.defaultLocale},
             updated_at = ${now} where id = ${pactId}`.execute(tx);
+}
+
+export interface PactHomeData {
+  organisations: Array<{ id: string; name: string; kind: OrganisationKind }>;
+  profile: HomeProfile;
+  /** For members only: the pact's figures and the names of the member's own organisations. */
+  figures: { organisations: number; members: number; neighbourhoods: number } | null;
+  ownOrganisations: Array<{ id: string; name: string }>;
+}
+
+/**
+ * Everything the pact's home shows, in one statement: the public partner list and profile, and for
+ * a member the figures and their own organisations. The home is the page every member opens
+ * first, and every statement is a round trip to the database (docs/decisions/0025-request-path.md).
+ */
+export async function loadPactHome(tx: Executor, pactId: string, member: { organisationIds: string[] } | null): Promise<PactHomeData> {
+  const forMember = member !== null;
+  const r = await sql<{
+    organisations: PactHomeData['organisations'] | null; profile: HomeProfile | null;
+    figures: PactHomeData['figures']; own: PactHomeData['ownOrganisations'] | null;
+  }>`
+    select (select json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) order by o.name)
+              from organisation o where o.pact_id = ${pactId}) as organisations,
+           ${homeProfileJson(pactId)} as profile,
+           case when ${forMember} then json_build_object(
+             'organisations', (select count(*) from organisation where pact_id = ${pactId}),
+             'members', (select count(distinct person_id) from membership where pact_id = ${pactId} and ended_at is null),
+             'neighbourhoods', (select count(*) from neighbourhood where pact_id = ${pactId})) end as figures,
+           case when ${forMember} then
+             (select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
+                from organisation o where o.id = any(${member?.organisationIds ?? []}::uuid[]) and o.pact_id = ${pactId}) end as own`.execute(tx);
+  const row = r.rows[0]!;
+  return {
+    organisations: row.organisations ?? [],
+    profile: homeProfileOf(row.profile),
+    figures: row.figures,
+    ownOrganisations: row.own ?? [],
+  };
 }

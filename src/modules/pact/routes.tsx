@@ -12,10 +12,9 @@ import type { MessageKey } from '../../ui/messages/index.ts';
 import { addOrganisation } from './add-organisation.ts';
 import { changePactSettings } from './change-pact-settings.ts';
 import { editOrganisation } from './edit-organisation.ts';
-import { findHomeProfile } from './partners/index.ts';
 import { newOrganisationForm, organisationProfileForm } from './organisation.ts';
 import {
-  findOrganisation, listOrganisationMembers, listOrganisationNames, listOrganisations, listOrganisationSummaries, listTeams, pactFigures,
+  findOrganisation, listOrganisationMembers, listOrganisations, listTeams, loadPactHome,
   type OrganisationRow,
 } from './pact-queries.ts';
 import { OrganisationEditPage, OrganisationNewPage, OrganisationPage, OrganisationsPage, PactHomePage, PactSettingsPage } from './pact-pages.tsx';
@@ -45,18 +44,14 @@ export const pactRoutes: RouteSpec[] = [
     permission: 'public',
     params: pactParams,
     handler: async ({ c, tx, pact, actor }) => {
-      const organisations = await listOrganisationSummaries(tx, pact.id);
-      // One query for the mission, horizon year and current pillars (this page is benchmarked).
-      const profile = await findHomeProfile(tx, pact.id);
       const canManage = can(actor, 'pact:manage', { pact });
-      const isMember = can(actor, 'pact:read', { pact });
+      const isMember = can(actor, 'pact:read', { pact }) && actor.kind === 'person';
+      // One statement for the whole page (it is the page members open first, and benchmarked).
+      const home = await loadPactHome(tx, pact.id, isMember ? { organisationIds: organisationIds(actor) } : null);
+      const { organisations, profile } = home;
       const dashboard =
-        isMember && actor.kind === 'person'
-          ? {
-              memberships: actor.memberships,
-              figures: await pactFigures(tx, pact.id),
-              ownOrganisations: await listOrganisationNames(tx, pact.id, organisationIds(actor)),
-            }
+        isMember && actor.kind === 'person' && home.figures
+          ? { memberships: actor.memberships, figures: home.figures, ownOrganisations: home.ownOrganisations }
           : null;
       return c.render(<PactHomePage pact={pact} organisations={organisations} dashboard={dashboard} profile={profile} canManage={canManage} />, {
         title: pact.name,

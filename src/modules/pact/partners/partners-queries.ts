@@ -1,7 +1,7 @@
 // Queries of the pact profile, covenant versions, representatives, signatures and partnership.
 // Every query names the pact; row-level security limits every pact-scoped table to the pact of the
 // request as well (the second wall).
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { StatusStore } from '../../../platform/lifecycle/change-status.ts';
 import type { OrganisationKind } from '../organisation.ts';
@@ -20,18 +20,30 @@ export async function findPactProfile(tx: Executor, pactId: string): Promise<Pac
 }
 
 /** The home page's profile and current pillars, in one query (the home page is benchmarked). */
-export async function findHomeProfile(
-  tx: Executor,
-  pactId: string,
-): Promise<PactProfileRow & { pillars: Array<{ id: string; title: string; description: string }> }> {
-  const r = await sql<PactProfileRow & { pillars: Array<{ id: string; title: string; description: string }> | null }>`
-    select p.mission, p.horizon_year, p.pillar_label,
-           (select json_agg(json_build_object('id', pl.id, 'title', pl.title, 'description', pl.description)
-                            order by pl.position, pl.title)
-              from pillar pl where pl.pact_id = p.id and pl.archived_at is null) as pillars
-      from pact p where p.id = ${pactId}`.execute(tx);
-  const row = r.rows[0];
-  return { mission: row?.mission ?? '', horizon_year: row?.horizon_year ?? null, pillar_label: row?.pillar_label ?? 'pillar', pillars: row?.pillars ?? [] };
+export type HomeProfile = PactProfileRow & { pillars: Array<{ id: string; title: string; description: string }> };
+
+/**
+ * The home page's profile as one JSON value (mission, horizon year, label and current pillars), for
+ * the pact's home, which reads it in the same statement as the rest of the page (it is benchmarked:
+ * every statement is a round trip).
+ */
+export function homeProfileJson(pactId: string): RawBuilder<HomeProfile | null> {
+  return sql<HomeProfile | null>`(
+    select json_build_object(
+             'mission', p.mission, 'horizon_year', p.horizon_year, 'pillar_label', p.pillar_label,
+             'pillars', coalesce((select json_agg(json_build_object('id', pl.id, 'title', pl.title, 'description', pl.description)
+                                                  order by pl.position, pl.title)
+                                    from pillar pl where pl.pact_id = p.id and pl.archived_at is null), '[]'::json))
+      from pact p where p.id = ${pactId})`;
+}
+
+export function homeProfileOf(raw: HomeProfile | null): HomeProfile {
+  return { mission: raw?.mission ?? '', horizon_year: raw?.horizon_year ?? null, pillar_label: raw?.pillar_label ?? 'pillar', pillars: raw?.pillars ?? [] };
+}
+
+export async function findHomeProfile(tx: Executor, pactId: string): Promise<HomeProfile> {
+  const r = await sql<{ profile: HomeProfile | null }>`select ${homeProfileJson(pactId)} as profile`.execute(tx);
+  return homeProfileOf(r.rows[0]?.profile ?? null);
 }
 
 export async function updatePactProfile(tx: Executor, pactId: string, input: PactProfileInput, now: Date): Promise<void> {
