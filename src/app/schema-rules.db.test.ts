@@ -38,3 +38,13 @@ test('every table of the application forces row-level security', async () => {
      order by c.relname`.execute(database.db);
   assert.deepEqual(r.rows.map((x) => x.relname), []);
 });
+
+test('row-level-security policies read the request context once per statement: app_pact_id() and friends inside (select …)', async () => {
+  const r = await sql<{ tablename: string; policyname: string }>`
+    select tablename, policyname from pg_policies
+     where schemaname = 'public'
+       and (regexp_replace(coalesce(qual, '') || ' ' || coalesce(with_check, ''), '\\(\\s*select\\s+app_(pact|person|session)_id\\(\\)', '', 'gi')
+            ~ 'app_(pact|person|session)_id\\(\\)')
+     order by tablename, policyname`.execute(database.db);
+  assert.deepEqual(r.rows, []);
+});
