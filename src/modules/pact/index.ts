@@ -12,8 +12,8 @@ import { memberRoutes as members } from './members/index.ts';
 import { neighbourhoodRoutes as neighbourhoods } from './neighbourhoods/index.ts';
 import { partnerRoutes as partners } from './partners/index.ts';
 import { initiativeRoutes as initiatives, removeUnconfirmedInitiatives as removeUnconfirmed } from './initiatives/index.ts';
-import { agendaRoutes as agenda } from './agenda/index.ts';
-import { reviewRoutes as review } from './review/index.ts';
+import { agendaPart } from './agenda/index.ts';
+import { reviewPart } from './review/index.ts';
 import { meetingRoutes as meetings } from './meetings/index.ts';
 import { storyRoutes as stories } from './stories/index.ts';
 import { pillarsPart } from './pillars/index.ts';
@@ -28,14 +28,16 @@ function ownOrganisation(actor: Actor): string | undefined {
 export const manifest = composeModule('pact', [
   { routes: [...shellRoutes, ...members, ...neighbourhoods, ...partners] },
   pillarsPart,
-  { routes: [...initiatives, ...agenda, ...review, ...meetings, ...stories] },
+  { routes: [...initiatives] },
+  agendaPart,
+  reviewPart,
+  { routes: [...meetings, ...stories] },
   {
   routes: [],
   navigation: [
     { href: (p) => `/p/${p.slug}`, label: 'nav.home', permission: 'public', order: 10 },
     { href: (p) => `/p/${p.slug}/initiatives`, label: 'nav.initiatives', permission: 'public', order: 20 },
     { href: (p) => `/p/${p.slug}/partners`, label: 'nav.partners', permission: 'public', order: 25 },
-    { href: (p) => `/p/${p.slug}/agenda`, label: 'agenda.nav', permission: 'public', order: 30 },
     { href: (p) => `/p/${p.slug}/meetings`, label: 'meetings.nav', permission: 'public', order: 35 },
     { href: (p) => `/p/${p.slug}/stories`, label: 'stories.nav', permission: 'public', order: 40 },
     { href: (p) => `/p/${p.slug}/organisations`, label: 'nav.organisations', permission: 'organisation:read', order: 50 },

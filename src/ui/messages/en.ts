@@ -2,8 +2,6 @@
 import type { MessageKey } from './nl.ts';
 import { partnersEn } from './partners.ts';
 import { initiativesEn } from './initiatives.ts';
-import { agendaEn } from './agenda.ts';
-import { reviewEn } from './review.ts';
 import { meetingsEn } from './meetings.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -590,7 +588,5 @@ export const en: Record<MessageKey, string> = {
   // The pact's profile, partners, initiatives, agenda, review, meetings and stories: one file each.
   ...partnersEn,
   ...initiativesEn,
-  ...agendaEn,
-  ...reviewEn,
   ...meetingsEn,
 };

@@ -1,8 +1,6 @@
 // Dutch: the source catalog and the default language. Resident-facing text is plain Dutch (B1).
 import { partnersNl } from './partners.ts';
 import { initiativesNl } from './initiatives.ts';
-import { agendaNl } from './agenda.ts';
-import { reviewNl } from './review.ts';
 import { meetingsNl } from './meetings.ts';
 export const nl = {
   'app.name': 'Schakelpunt',
@@ -588,8 +586,6 @@ export const nl = {
   // The pact's profile, partners, initiatives, agenda, review, meetings and stories: one file each.
   ...partnersNl,
   ...initiativesNl,
-  ...agendaNl,
-  ...reviewNl,
   ...meetingsNl,
 } as const;
 
