@@ -5,7 +5,3 @@
 
 export const activityStatuses = ['planned', 'in_progress', 'delayed', 'done', 'stopped'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
-
-export function isActivityStatus(value: unknown): value is ActivityStatus {
-  return typeof value === 'string' && (activityStatuses as readonly string[]).includes(value);
-}

@@ -5,7 +5,7 @@ import type { ModuleManifest } from '../../../access/manifest.ts';
 import { agendaEn, agendaNl } from './messages.ts';
 import { agendaRouteList } from './routes.tsx';
 
-export { activityStatuses, isActivityStatus, type ActivityStatus } from './activity.ts';
+export { activityStatuses, type ActivityStatus } from './activity.ts';
 export type { AgendaYearStatus } from './agenda-year-status.ts';
 export {
   findActivity, findAgendaYear, findCarryLinks, listActivitiesForReview, listAgendaYearStates, listIndicators, listYearIndicators,

@@ -43,9 +43,6 @@ const orgActivityParams = z.object({ pact: pactSlugParam, org: z.uuid(), activit
 /** A request on one of the pact's paths (`/p/:pact/…`), whose pact is never null. */
 type PactRoute<P> = RouteContext<P, `/p/:pact${string}`>;
 
-const todayOf = (ctx: PactRoute<unknown>) => pactToday(ctx);
-const isCoordinator = (ctx: PactRoute<unknown>) => actsAsCoordinator(ctx);
-
 /**
  * The schema of a form that is refused whatever its input (a locked year, a partner that left):
  * every input passes on to `submit`, which answers with the refusal (409) and keeps the input.
@@ -174,7 +171,7 @@ export const agendaRouteList: RouteSpec[] = [
       return { isMember, years: await listAgendaYears(ctx.tx, ctx.pact.id, !isMember) };
     },
     render: (ctx, { isMember, years }, forms) => ctx.c.render(
-      <AgendaYearsPage pact={ctx.pact} years={years} isMember={isMember} canManage={isCoordinator(ctx)} openState={forms.open ?? {}} />,
+      <AgendaYearsPage pact={ctx.pact} years={years} isMember={isMember} canManage={actsAsCoordinator(ctx)} openState={forms.open ?? {}} />,
       { title: ctx.c.get('t')('agenda.years.title') },
     ),
     forms: {
@@ -199,7 +196,7 @@ export const agendaRouteList: RouteSpec[] = [
       const { year, isDraft } = await loadVisibleYear(ctx);
       const by = groupingFrom(c.req.query('by'));
       const locale = c.get('locale');
-      const today = todayOf(ctx);
+      const today = pactToday(ctx);
       const stamp = await compiledAgendaStamp(tx, pact.id, year.id);
       const key = `${pact.id}|${year.year}|${by}|${locale}|${today}|${stamp}`;
       let kept = groupsCache.get(key);
@@ -224,7 +221,7 @@ export const agendaRouteList: RouteSpec[] = [
       const hit = shared ? sharedPages.get(pageKey) : undefined;
       if (hit) return serveSharedPage(c, hit);
       const response = await c.render(
-        <CompiledAgendaPage pact={pact} year={year} by={by} groupsHtml={kept.html} count={kept.count} partners={kept.partners} isDraft={isDraft} canManage={isCoordinator(ctx)} isMember={can(ctx.actor, 'pact:read', { pact: ctx.pact })} />,
+        <CompiledAgendaPage pact={pact} year={year} by={by} groupsHtml={kept.html} count={kept.count} partners={kept.partners} isDraft={isDraft} canManage={actsAsCoordinator(ctx)} isMember={can(ctx.actor, 'pact:read', { pact: ctx.pact })} />,
         { title: c.get('t')('agenda.compiled.title', { year: year.year }) },
       );
       if (!shared || response.status !== 200) return response;
@@ -273,7 +270,7 @@ export const agendaRouteList: RouteSpec[] = [
       const activities = await loadCompiledAgenda(tx, pact.id, year.id);
       const pdf = await renderPdf(agendaPdfSpec({
         pactName: pact.name, year: year.year, introduction: year.introduction, activities, t: c.get('t'), locale: c.get('locale'),
-        today: todayOf(ctx), now: ctx.now, draft: isDraft,
+        today: pactToday(ctx), now: ctx.now, draft: isDraft,
       }));
       await audit({ action: 'agenda.export-pdf', recordType: 'agenda_year', recordId: year.id, purpose: 'pact-administration', details: { year: year.year, rows: activities.length } });
       return pdfResponse(`${pact.slug}-agenda-${year.year}.pdf`, pdf);
@@ -314,7 +311,7 @@ export const agendaRouteList: RouteSpec[] = [
         await ctx.audit({ action: 'activity.read', recordType: 'activity', recordId: activity.id, purpose: 'pact-administration', details: { year: year.year } });
       }
       return c.render(
-        <ActivityPage pact={pact} activity={activity} partners={partners} indicators={indicators} reviews={reviews} carry={carry} canEdit={canEdit} today={todayOf(ctx)} isDraft={isDraft} />,
+        <ActivityPage pact={pact} activity={activity} partners={partners} indicators={indicators} reviews={reviews} carry={carry} canEdit={canEdit} today={pactToday(ctx)} isDraft={isDraft} />,
         { title: activity.title },
       );
     },
@@ -331,8 +328,8 @@ export const agendaRouteList: RouteSpec[] = [
       const activities = await listOrganisationActivities(tx, pact.id, organisation.id);
       const years = await listAgendaYears(tx, pact.id, false);
       const open = years.find((y) => y.status === 'open');
-      const registerYear = open ? open.year : isCoordinator(ctx) ? (years[0]?.year ?? null) : null;
-      const leftOn = partnerHasLeftOn(organisation.left_on, todayOf(ctx)) ? organisation.left_on : null;
+      const registerYear = open ? open.year : actsAsCoordinator(ctx) ? (years[0]?.year ?? null) : null;
+      const leftOn = partnerHasLeftOn(organisation.left_on, pactToday(ctx)) ? organisation.left_on : null;
       return c.render(
         <OrganisationActivitiesPage pact={pact} organisation={organisation} activities={activities} registerYear={registerYear} leftOn={leftOn} />,
         { title: c.get('t')('agenda.org.title', { name: organisation.name }) },
