@@ -4,18 +4,19 @@ export { organisationKinds, type OrganisationKind } from './organisation.ts';
 export { importNeighbourhoodsFromFile, describeImportProgress, describeImportResult, type CliImportResult } from './neighbourhoods/index.ts';
 export { pillarTemplates, pillarTemplate, type PillarTemplate } from './pillars/index.ts';
 
-// The module's manifest: routes, the pact's navigation, the retention job and the demo data.
+// The module's manifest, the sum of its sub-modules' parts: routes, navigation, jobs, messages and
+// the demo data (docs/architecture.md, "Modules and their manifests").
 import { composeModule } from '../../access/manifest.ts';
 import { shellPart } from './shell.ts';
 import { membersPart } from './members/index.ts';
 import { neighbourhoodsPart } from './neighbourhoods/index.ts';
 import { partnersPart } from './partners/index.ts';
+import { pillarsPart } from './pillars/index.ts';
 import { initiativesPart } from './initiatives/index.ts';
-import { agendaRoutes as agenda } from './agenda/index.ts';
-import { reviewRoutes as review } from './review/index.ts';
+import { agendaPart } from './agenda/index.ts';
+import { reviewPart } from './review/index.ts';
 import { meetingsPart } from './meetings/index.ts';
 import { storiesPart } from './stories/index.ts';
-import { pillarsPart } from './pillars/index.ts';
 
 // The sub-modules in route order (a fixed path such as /pillars/template before /pillars/:pillar
 // is kept inside each part).
@@ -26,13 +27,8 @@ export const manifest = composeModule('pact', [
   partnersPart,
   pillarsPart,
   initiativesPart,
-  { routes: [...agenda, ...review] },
+  agendaPart,
+  reviewPart,
   meetingsPart,
   storiesPart,
-  {
-  routes: [],
-  navigation: [
-    { href: (p) => `/p/${p.slug}/agenda`, label: 'agenda.nav', permission: 'public', order: 30 },
-  ],
-  },
 ]);

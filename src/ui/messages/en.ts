@@ -1,7 +1,5 @@
 // English. Must hold every key of the Dutch source catalog: the type below makes a missing key a compile error.
 import type { MessageKey } from './nl.ts';
-import { agendaEn } from './agenda.ts';
-import { reviewEn } from './review.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Schakelpunt',
@@ -157,6 +155,4 @@ export const en: Record<MessageKey, string> = {
   'form.error.horizonYear': 'Enter a year between 2000 and 2100, or leave it empty.',
   'form.error.pillarWeight': 'Enter a weight above 0 and at most 100, for example 1 or 1.5.',
   'form.error.pillarPosition': 'Enter a position from 1 to 1000.',
-  ...agendaEn,
-  ...reviewEn,
 };

@@ -1,6 +1,4 @@
 // Dutch: the source catalog and the default language. Resident-facing text is plain Dutch (B1).
-import { agendaNl } from './agenda.ts';
-import { reviewNl } from './review.ts';
 export const nl = {
   'app.name': 'Schakelpunt',
   'app.tagline': 'Samen tegen armoede. Niet voor iemand oplossen, maar mét.',
@@ -157,9 +155,6 @@ export const nl = {
   'form.error.horizonYear': 'Vul een jaartal in tussen 2000 en 2100, of laat het leeg.',
   'form.error.pillarWeight': 'Vul een gewicht in groter dan 0 en hoogstens 100, bijvoorbeeld 1 of 1,5.',
   'form.error.pillarPosition': 'Vul een volgnummer in van 1 tot en met 1000.',
-  // The pact's agenda and review: one file each (the other parts keep their messages beside their code).
-  ...agendaNl,
-  ...reviewNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

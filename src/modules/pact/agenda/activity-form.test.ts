@@ -72,7 +72,7 @@ test('a year to open is four digits between 2000 and 2100', () => {
 
 test('any input either parses to a valid activity or gives field errors, never throws', async () => {
   const fc = (await import('fast-check')).default;
-  const keys = ['title', 'goal', 'pillar', 'description', 'responsible', 'partners', 'startsOn', 'endsOn', 'version', 'indicatorName1', 'indicatorUnit1', 'indicatorTarget1'];
+  const keys = ['title', 'goal', 'pillar', 'description', 'responsible', 'partners', 'startsOn', 'endsOn', 'revision', 'indicatorName1', 'indicatorUnit1', 'indicatorTarget1'];
   fc.assert(
     fc.property(fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(pillar, '2030-01-01', '2030-13-01', '12,5', '-3'))), (fields) => {
       const r = parseActivityForm(form({ ...good, ...fields }), 2030);

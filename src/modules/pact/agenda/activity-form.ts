@@ -2,6 +2,7 @@
 // no I/O. The database says the same again (activity_* and indicator_* checks in 0011).
 import { z } from 'zod';
 import { isCalendarDate } from '../../../platform/calendar/index.ts';
+import { formRevision } from '../../../platform/concurrency.ts';
 import { dateField, formValues, parseForm, type FormResult } from '../../../platform/forms.ts';
 import { agendaYearActions } from './agenda-year-status.ts';
 
@@ -25,8 +26,11 @@ export interface ActivityInput {
   startsOn: string;
   endsOn: string;
   indicators: IndicatorInput[];
-  /** The version the user started editing from (empty on a new activity). */
-  version: string;
+  /**
+   * The revision the user started editing from (the hidden field `revision`); undefined on a new
+   * activity, and when the field is missing or holds no revision (an edit then counts as stale).
+   */
+  revision: number | undefined;
 }
 
 const date = dateField();
@@ -40,7 +44,7 @@ export function parseAmount(raw: string): number | null {
   return Number.isFinite(n) && n > 0 && n <= maxTarget ? n : null;
 }
 
-function activitySchema(year: number) {
+function activityFields(year: number) {
   const shape: Record<string, z.ZodType> = {
     title: z.string().trim().min(1).max(200),
     goal: z.string().trim().min(1).max(2000),
@@ -50,7 +54,7 @@ function activitySchema(year: number) {
     partners: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(100)),
     startsOn: date,
     endsOn: date,
-    version: z.string().max(40).default(''),
+    revision: z.string().max(40).default(''),
   };
   for (let i = 1; i <= indicatorRows; i++) {
     shape[`indicatorName${i}`] = text(200);
@@ -78,24 +82,17 @@ function activitySchema(year: number) {
   });
 }
 
-/** Reads the activity form for an activity in `year`. Checkbox choices are kept as a comma-separated `partners` value. */
-export function parseActivityForm(form: FormData | URLSearchParams, year: number): FormResult<ActivityInput> {
-  const parsed = parseForm(activitySchema(year), form);
-  const values = formValues(form);
-  values.partners = form.getAll('partners').filter((p): p is string => typeof p === 'string').join(',');
-  if (!parsed.ok) return { ok: false, values, errors: parsed.errors };
-  const v = parsed.value as Record<string, unknown>;
-  const indicators: IndicatorInput[] = [];
-  for (let i = 1; i <= indicatorRows; i++) {
-    const name = v[`indicatorName${i}`] as string;
-    const target = v[`indicatorTarget${i}`] as string;
-    if (name === '' && target === '' && (v[`indicatorUnit${i}`] as string) === '') continue;
-    indicators.push({ name, unit: v[`indicatorUnit${i}`] as string, target: parseAmount(target)! });
-  }
-  return {
-    ok: true,
-    values,
-    value: {
+/** The activity form for an activity in `year`: its fields checked, read into an ActivityInput. */
+export function activityForm(year: number) {
+  return activityFields(year).transform((v): ActivityInput => {
+    const indicators: IndicatorInput[] = [];
+    for (let i = 1; i <= indicatorRows; i++) {
+      const name = v[`indicatorName${i}`] as string;
+      const target = v[`indicatorTarget${i}`] as string;
+      if (name === '' && target === '' && (v[`indicatorUnit${i}`] as string) === '') continue;
+      indicators.push({ name, unit: v[`indicatorUnit${i}`] as string, target: parseAmount(target)! });
+    }
+    return {
       title: v.title as string,
       goal: v.goal as string,
       pillarId: v.pillar as string,
@@ -105,20 +102,42 @@ export function parseActivityForm(form: FormData | URLSearchParams, year: number
       startsOn: v.startsOn as string,
       endsOn: v.endsOn as string,
       indicators,
-      version: v.version as string,
-    },
-  };
+      revision: formRevision(v.revision as string),
+    };
+  });
+}
+
+/**
+ * The input to show again: every field as typed, with the checked partners (a field given once per
+ * checkbox) kept as one comma-separated `partners` value.
+ */
+export function activityFormValues(form: FormData | URLSearchParams): Record<string, string> {
+  const values = formValues(form);
+  values.partners = form.getAll('partners').filter((p): p is string => typeof p === 'string').join(',');
+  return values;
+}
+
+/** Reads the activity form for an activity in `year`. Checkbox choices are kept as a comma-separated `partners` value. */
+export function parseActivityForm(form: FormData | URLSearchParams, year: number): FormResult<ActivityInput> {
+  const parsed = parseForm(activityForm(year), form);
+  const values = activityFormValues(form);
+  return parsed.ok ? { ok: true, values, value: parsed.value } : { ok: false, values, errors: parsed.errors };
 }
 
 export const openYearForm = z.object({
   year: z.string().trim().regex(/^\d{4}$/, 'agenda.error.year').transform(Number).pipe(z.number().int().min(2000, 'agenda.error.year').max(2100, 'agenda.error.year')),
 });
 
-export const yearStatusForm = z.object({
-  action: z.enum([...agendaYearActions, 'introduction']),
+const yearStatusFields = {
   introduction: z.string().trim().max(10000).default(''),
   note: z.string().trim().max(1000).default(''),
-});
+};
+
+/** The year's page posts one of the lifecycle actions (with a note), or `introduction` to save the introduction. */
+export const yearStatusForm = z.discriminatedUnion('action', [
+  z.object({ action: z.enum(agendaYearActions), ...yearStatusFields }),
+  z.object({ action: z.literal('introduction'), ...yearStatusFields }),
+], { error: 'form.error.choice' });
 
 export const withdrawForm = z.object({
   confirm: z.literal('yes', { message: 'agenda.error.confirmWithdraw' }),

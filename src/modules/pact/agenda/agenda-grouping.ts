@@ -1,6 +1,6 @@
 // Grouping of the compiled agenda: by pillar (in the pact's order) or by partner (by name). Pure.
 // An activity appears under its lead partner; partners only involved are named with it.
-import { partnerHasLeft } from '../partners/partner-status.ts';
+import { partnerHasLeft } from '../partners/index.ts';
 
 export interface Groupable {
   id: string;

@@ -14,7 +14,7 @@ import { indicatorRows } from './activity-form.ts';
 import { partnerHasLeftOn, type AgendaGroup, type AgendaGrouping } from './agenda-grouping.ts';
 import { formatAmount, formatDay, formatTarget } from './agenda-format.ts';
 import type {
-  ActivityRow, AgendaActivity, AgendaYearEventRow, AgendaYearListRow, AgendaYearRow, CarryLink, IndicatorView, OrganisationActivityRow, ReviewRow,
+  ActivityRow, AgendaActivity, AgendaYearEventRow, AgendaYearListRow, AgendaYearRow, CarryLink, IndicatorRow, OrganisationActivityRow, ReviewHistoryEntry,
 } from './agenda-queries.ts';
 import type { AgendaYearAction } from './agenda-year-status.ts';
 
@@ -140,7 +140,7 @@ export function AgendaManagePage({
 
 // ── The compiled agenda ─────────────────────────────────────────────────────────────────────
 
-function indicatorLine(i: IndicatorView, t: T, locale: Locale): string {
+function indicatorLine(i: IndicatorRow, t: T, locale: Locale): string {
   const target = `${i.name}: ${t('agenda.activity.target').toLowerCase()} ${formatTarget(i.target_value, i.unit, locale)}`;
   return i.current_value === null ? target : `${target} (${t('agenda.activity.result').toLowerCase()} ${formatAmount(i.current_value, locale)})`;
 }
@@ -221,7 +221,7 @@ export function CompiledAgendaPage({
 export function ActivityPage({
   pact, activity, partners, indicators, reviews, carry, canEdit, today, isDraft,
 }: {
-  pact: PactSummary; activity: ActivityRow; partners: Array<{ id: string; name: string }>; indicators: IndicatorView[]; reviews: ReviewRow[];
+  pact: PactSummary; activity: ActivityRow; partners: Array<{ id: string; name: string }>; indicators: IndicatorRow[]; reviews: ReviewHistoryEntry[];
   carry: { from: CarryLink | null; to: CarryLink | null }; canEdit: boolean; today: string; isDraft: boolean;
 }) {
   const t = useT();
@@ -379,7 +379,9 @@ function PartnerChoices({ partners, state, initial }: { partners: Array<{ id: st
 
 export interface ActivityFormInitial {
   title: string; goal: string; pillar: string; description: string; responsible: string; startsOn: string; endsOn: string;
-  partners: string[]; indicators: Array<{ name: string; unit: string; target: string }>; version: string;
+  partners: string[]; indicators: Array<{ name: string; unit: string; target: string }>;
+  /** The activity's revision when the form was shown (the hidden field `revision`). */
+  revision: string;
 }
 
 export function ActivityFormPage({
@@ -404,7 +406,7 @@ export function ActivityFormPage({
       <ErrorSummary state={state} labels={activityLabels} />
       <form method="post" action={action} class="utrecht-form sp-form" novalidate>
         <CsrfField />
-        <input type="hidden" name="version" value={values?.version ?? init?.version ?? ''} />
+        <input type="hidden" name="revision" value={values?.revision ?? init?.revision ?? ''} />
         <Field name="title" label="agenda.form.title" state={state} value={val('title', init?.title)} maxlength={200} autocomplete="off" />
         <Field name="goal" label="agenda.form.goal" description="agenda.form.goalHint" state={state} value={val('goal', init?.goal)} multiline rows={3} maxlength={2000} />
         <Field

@@ -4,6 +4,7 @@
 // activity_year_idx through the year's id.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import type { ActivityStatus } from './activity.ts';
 import type { ActivityInput } from './activity-form.ts';
 import type { AgendaYearEventKind, AgendaYearStatus } from './agenda-year-status.ts';
 
@@ -37,6 +38,13 @@ export async function findAgendaYear(tx: Executor, pactId: string, year: number)
   const r = await sql<AgendaYearRow>`
     select id, year, status, published_at, introduction, updated_at from agenda_year where pact_id = ${pactId} and year = ${year}`.execute(tx);
   return r.rows[0];
+}
+
+/** Every year of the pact, oldest first, without counts (the review's year links). */
+export async function listAgendaYearStates(tx: Executor, pactId: string): Promise<AgendaYearRow[]> {
+  const r = await sql<AgendaYearRow>`
+    select id, year, status, published_at, introduction, updated_at from agenda_year where pact_id = ${pactId} order by year`.execute(tx);
+  return r.rows;
 }
 
 /** The year partners register into when none is named: the latest open one, else the latest. */
@@ -94,12 +102,14 @@ export async function listAgendaYearEvents(tx: Executor, pactId: string, yearId:
 
 // ── The compiled agenda ─────────────────────────────────────────────────────────────────────
 
-export interface IndicatorView {
+/** An indicator of an activity: its target and the result of the latest review (null before any). */
+export interface IndicatorRow {
   id: string;
   name: string;
   unit: string;
   target_value: number;
   current_value: number | null;
+  weight: number;
 }
 
 export interface AgendaActivity {
@@ -110,7 +120,7 @@ export interface AgendaActivity {
   responsible_name: string;
   starts_on: string;
   ends_on: string;
-  status: string;
+  status: ActivityStatus;
   reviewed_at: Date | null;
   carried_from_id: string | null;
   organisation_id: string;
@@ -120,7 +130,7 @@ export interface AgendaActivity {
   pillar_title: string;
   pillar_position: number;
   partners: Array<{ id: string; name: string }>;
-  indicators: IndicatorView[];
+  indicators: IndicatorRow[];
 }
 
 type ActivityBase = Omit<AgendaActivity, 'partners' | 'indicators'>;
@@ -142,8 +152,9 @@ export async function loadCompiledAgenda(tx: Executor, pactId: string, yearId: s
       join organisation o on o.id = ap.organisation_id
      where a.agenda_year_id = ${yearId} and a.pact_id = ${pactId} and a.withdrawn_at is null
      order by o.name`.execute(tx);
-  const indicators = await sql<IndicatorView & { activity_id: string }>`
-    select i.activity_id, i.id, i.name, i.unit, i.target_value::float8 as target_value, i.current_value::float8 as current_value
+  const indicators = await sql<IndicatorRow & { activity_id: string }>`
+    select i.activity_id, i.id, i.name, i.unit, i.target_value::float8 as target_value, i.current_value::float8 as current_value,
+           i.weight::float8 as weight
       from activity a
       join indicator i on i.activity_id = a.id
      where a.agenda_year_id = ${yearId} and a.pact_id = ${pactId} and a.withdrawn_at is null
@@ -173,6 +184,7 @@ export async function compiledAgendaStamp(tx: Executor, pactId: string, yearId: 
 
 // ── One activity ────────────────────────────────────────────────────────────────────────────
 
+/** One activity with its year, lead partner and pillar: the one row type of an activity, for agenda and review alike. */
 export interface ActivityRow {
   id: string;
   agenda_year_id: string;
@@ -184,17 +196,21 @@ export interface ActivityRow {
   organisation_left_on: string | null;
   pillar_id: string;
   pillar_title: string;
+  pillar_archived: boolean;
   title: string;
   goal: string;
   description: string;
   responsible_name: string;
   starts_on: string;
   ends_on: string;
-  status: string;
+  weight: number;
+  status: ActivityStatus;
   carried_from_id: string | null;
   withdrawn_at: Date | null;
   reviewed_at: Date | null;
   updated_at: Date;
+  /** Raised by every save of the activity form (and by withdrawing): the edit form's optimistic-concurrency check. */
+  revision: number;
 }
 
 /** An activity of this pact; undefined for an id of another pact's activity. */
@@ -202,9 +218,9 @@ export async function findActivity(tx: Executor, pactId: string, id: string): Pr
   const r = await sql<ActivityRow>`
     select a.id, a.agenda_year_id, y.year, y.status as year_status, y.published_at as year_published_at,
            a.organisation_id, o.name as organisation_name, o.left_on::text as organisation_left_on,
-           a.pillar_id, p.title as pillar_title, a.title, a.goal, a.description, a.responsible_name,
-           a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.status, a.carried_from_id,
-           a.withdrawn_at, a.reviewed_at, a.updated_at
+           a.pillar_id, p.title as pillar_title, p.archived_at is not null as pillar_archived, a.title, a.goal, a.description,
+           a.responsible_name, a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.weight::float8 as weight, a.status,
+           a.carried_from_id, a.withdrawn_at, a.reviewed_at, a.updated_at, a.revision
       from activity a
       join agenda_year y on y.id = a.agenda_year_id
       join organisation o on o.id = a.organisation_id
@@ -220,23 +236,27 @@ export async function listActivityPartners(tx: Executor, pactId: string, activit
   return r.rows;
 }
 
-export async function listIndicators(tx: Executor, pactId: string, activityId: string): Promise<IndicatorView[]> {
-  const r = await sql<IndicatorView>`
-    select id, name, unit, target_value::float8 as target_value, current_value::float8 as current_value
-      from indicator where activity_id = ${activityId} and pact_id = ${pactId} order by position`.execute(tx);
+export async function listIndicators(tx: Executor, pactId: string, activityId: string): Promise<IndicatorRow[]> {
+  const r = await sql<IndicatorRow>`
+    select id, name, unit, target_value::float8 as target_value, current_value::float8 as current_value, weight::float8 as weight
+      from indicator where activity_id = ${activityId} and pact_id = ${pactId} order by position, name`.execute(tx);
   return r.rows;
 }
 
-export interface ReviewRow {
+/**
+ * The review history as the activity page shows it. A read of the review area's tables
+ * (activity_review, indicator_result), which the review area alone writes.
+ */
+export interface ReviewHistoryEntry {
   id: string;
-  status: string;
+  status: Exclude<ActivityStatus, 'planned'>;
   story: string;
   reviewed_at: Date;
   results: Array<{ indicator_id: string; value: number }>;
 }
 
-export async function listActivityReviews(tx: Executor, pactId: string, activityId: string): Promise<ReviewRow[]> {
-  const r = await sql<ReviewRow>`
+export async function listActivityReviews(tx: Executor, pactId: string, activityId: string): Promise<ReviewHistoryEntry[]> {
+  const r = await sql<ReviewHistoryEntry>`
     select r.id::text as id, r.status, r.story, r.reviewed_at,
            coalesce((select json_agg(json_build_object('indicator_id', ir.indicator_id, 'value', ir.value::float8))
                        from indicator_result ir where ir.activity_review_id = r.id), '[]'::json) as results
@@ -269,7 +289,7 @@ export interface OrganisationActivityRow {
   year_status: AgendaYearStatus;
   title: string;
   pillar_title: string;
-  status: string;
+  status: ActivityStatus;
   starts_on: string;
   ends_on: string;
   withdrawn_at: Date | null;
@@ -282,6 +302,65 @@ export async function listOrganisationActivities(tx: Executor, pactId: string, o
       from activity a join agenda_year y on y.id = a.agenda_year_id join pillar p on p.id = a.pillar_id
      where a.organisation_id = ${organisationId} and a.pact_id = ${pactId}
      order by y.year desc, a.withdrawn_at nulls first, p.position, a.title`.execute(tx);
+  return r.rows;
+}
+
+// ── A year's activities for the review ─────────────────────────────────────────────────────
+
+/** An activity of a year as the review overview and the results page list it, with its carry-over links. */
+export interface YearActivityRow {
+  id: string;
+  title: string;
+  status: ActivityStatus;
+  weight: number;
+  reviewed_at: Date | null;
+  updated_at: Date;
+  organisation_id: string;
+  organisation_name: string;
+  pillar_id: string;
+  pillar_title: string;
+  carried_from: CarryLink | null;
+  carried_into: CarryLink | null;
+}
+
+/** The activities of a year (not withdrawn), by pillar, partner and title, with their carry-over links. */
+export async function listActivitiesForReview(tx: Executor, pactId: string, yearId: string): Promise<YearActivityRow[]> {
+  const r = await sql<Omit<YearActivityRow, 'carried_from' | 'carried_into'> & {
+    from_id: string | null; from_org: string | null; from_year: number | null;
+    into_id: string | null; into_org: string | null; into_year: number | null;
+  }>`
+    select a.id, a.title, a.status, a.weight::float8 as weight, a.reviewed_at, a.updated_at,
+           a.organisation_id, o.name as organisation_name, a.pillar_id, p.title as pillar_title,
+           f.id as from_id, f.organisation_id as from_org, fy.year as from_year,
+           n.id as into_id, n.organisation_id as into_org, ny.year as into_year
+      from activity a
+      join organisation o on o.id = a.organisation_id
+      join pillar p on p.id = a.pillar_id
+      left join activity f on f.id = a.carried_from_id
+      left join agenda_year fy on fy.id = f.agenda_year_id
+      left join activity n on n.carried_from_id = a.id
+      left join agenda_year ny on ny.id = n.agenda_year_id
+     where a.agenda_year_id = ${yearId} and a.pact_id = ${pactId} and a.withdrawn_at is null
+     order by p.position, p.title, o.name, a.title, a.id`.execute(tx);
+  return r.rows.map(({ from_id, from_org, from_year, into_id, into_org, into_year, ...a }) => ({
+    ...a,
+    carried_from: from_id ? { id: from_id, organisation_id: from_org!, year: from_year! } : null,
+    carried_into: into_id ? { id: into_id, organisation_id: into_org!, year: into_year! } : null,
+  }));
+}
+
+export interface YearIndicatorRow extends IndicatorRow {
+  activity_id: string;
+}
+
+/** The indicators of a year's activities (not withdrawn), by activity and position. */
+export async function listYearIndicators(tx: Executor, pactId: string, yearId: string): Promise<YearIndicatorRow[]> {
+  const r = await sql<YearIndicatorRow>`
+    select i.activity_id, i.id, i.name, i.unit, i.target_value::float8 as target_value, i.current_value::float8 as current_value,
+           i.weight::float8 as weight
+      from indicator i join activity a on a.id = i.activity_id
+     where a.agenda_year_id = ${yearId} and a.pact_id = ${pactId} and a.withdrawn_at is null
+     order by i.activity_id, i.position, i.name`.execute(tx);
   return r.rows;
 }
 
@@ -328,13 +407,16 @@ export async function insertActivity(
   return r.rows[0]!.id;
 }
 
-/** Updates the activity only if nobody saved since the version the form was made from. */
-export async function updateActivity(tx: Executor, pactId: string, id: string, input: ActivityInput, expectedVersion: string | null, now: Date): Promise<boolean> {
+/**
+ * Updates the activity only if it is still at the revision the form was made from, and raises the
+ * revision (src/platform/concurrency.ts); false when someone saved (or withdrew it) first.
+ */
+export async function updateActivity(tx: Executor, pactId: string, id: string, input: ActivityInput, expectedRevision: number, now: Date): Promise<boolean> {
   const r = await sql`
     update activity set pillar_id = ${input.pillarId}, title = ${input.title}, goal = ${input.goal}, description = ${input.description},
-           responsible_name = ${input.responsibleName}, starts_on = ${input.startsOn}::date, ends_on = ${input.endsOn}::date, updated_at = ${now}
-     where id = ${id} and pact_id = ${pactId} and withdrawn_at is null
-       and (${expectedVersion}::timestamptz is null or date_trunc('milliseconds', updated_at) = ${expectedVersion}::timestamptz)`.execute(tx);
+           responsible_name = ${input.responsibleName}, starts_on = ${input.startsOn}::date, ends_on = ${input.endsOn}::date, updated_at = ${now},
+           revision = revision + 1
+     where id = ${id} and pact_id = ${pactId} and withdrawn_at is null and revision = ${expectedRevision}`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
@@ -371,8 +453,51 @@ export async function replaceIndicators(tx: Executor, pactId: string, activityId
 
 export async function markActivityWithdrawn(tx: Executor, pactId: string, id: string, now: Date): Promise<boolean> {
   const r = await sql`
-    update activity set withdrawn_at = ${now}, updated_at = ${now} where id = ${id} and pact_id = ${pactId} and withdrawn_at is null`.execute(tx);
+    update activity set withdrawn_at = ${now}, updated_at = ${now}, revision = revision + 1
+     where id = ${id} and pact_id = ${pactId} and withdrawn_at is null`.execute(tx);
   return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+// ── The review's mirror and carry-over (the review area calls them through index.ts) ─────────
+
+/** The latest review's result of one indicator of the activity, as its current value. */
+export async function setIndicatorCurrentValue(tx: Executor, pactId: string, activityId: string, indicatorId: string, value: number): Promise<void> {
+  await sql`update indicator set current_value = ${value}
+             where id = ${indicatorId} and activity_id = ${activityId} and pact_id = ${pactId}`.execute(tx);
+}
+
+/** The latest review's status and moment. Not an edit of the activity: its revision stays. */
+export async function setActivityReviewStatus(tx: Executor, pactId: string, activityId: string, status: ActivityStatus, at: Date): Promise<void> {
+  await sql`update activity set status = ${status}, reviewed_at = ${at} where id = ${activityId} and pact_id = ${pactId}`.execute(tx);
+}
+
+/**
+ * Copies the activity into another year with its partners and indicators (same targets, no
+ * results yet). Returns null when it was carried over already: the unique constraint on
+ * carried_from_id decides, also between two requests at the same moment.
+ */
+export async function insertCarriedActivity(
+  tx: Executor,
+  input: { pactId: string; activityId: string; yearId: string; startsOn: string; endsOn: string; by: string | null; now: Date },
+): Promise<string | null> {
+  const r = await sql<{ id: string }>`
+    insert into activity (pact_id, agenda_year_id, organisation_id, pillar_id, title, goal, description, responsible_name,
+                          starts_on, ends_on, weight, carried_from_id, created_by, created_at, updated_at)
+    select pact_id, ${input.yearId}, organisation_id, pillar_id, title, goal, description, responsible_name,
+           ${input.startsOn}::date, ${input.endsOn}::date, weight, id, ${input.by}, ${input.now}, ${input.now}
+      from activity where id = ${input.activityId} and pact_id = ${input.pactId}
+    on conflict (carried_from_id) do nothing
+    returning id`.execute(tx);
+  const id = r.rows[0]?.id;
+  if (!id) return null;
+  await sql`
+    insert into activity_partner (activity_id, organisation_id, pact_id)
+    select ${id}, organisation_id, pact_id from activity_partner where activity_id = ${input.activityId} and pact_id = ${input.pactId}`.execute(tx);
+  await sql`
+    insert into indicator (pact_id, activity_id, position, name, unit, target_value, weight, created_at)
+    select pact_id, ${id}, position, name, unit, target_value, weight, ${input.now} from indicator
+     where activity_id = ${input.activityId} and pact_id = ${input.pactId}`.execute(tx);
+  return id;
 }
 
 /** Which of these organisations are the pact's (an organisation of another pact is not). */

@@ -89,8 +89,8 @@ test(`a coordinator opens a year, a partner registers, the coordinator locks and
   assert.equal((await delinde.post(`${org(ids.delinde)}/${activity.id}/edit`, activityFields(2031, 'Overgenomen'))).status, 404);
   assert.equal((await delinde.post(`${org(ids.delinde)}/${activity.id}/withdraw`, { confirm: 'yes' })).status, 404);
 
-  // An edit from an older version is refused.
-  const stale = await partner.post(`${org(ids.welzijn)}/${activity.id}/edit`, activityFields(2031, 'Geldzorgen vroeg (oud)', { version: '2020-01-01T00:00:00.000Z' }));
+  // An edit from an older revision is refused.
+  const stale = await partner.post(`${org(ids.welzijn)}/${activity.id}/edit`, activityFields(2031, 'Geldzorgen vroeg (oud)', { revision: '0' }));
   assert.equal(stale.status, 409);
   assert.match(await stale.text(), /Geldzorgen vroeg \(oud\)/);
 
@@ -143,9 +143,9 @@ test(`a coordinator opens a year, a partner registers, the coordinator locks and
 
   // The coordinator may still correct an activity in a locked year; the partner may not.
   const edit = await partner.get(`${org(ids.welzijn)}/${activity.id}/edit`);
-  const version = /name="version" value="([^"]+)"/.exec(await edit.text())![1]!;
-  assert.equal((await partner.post(`${org(ids.welzijn)}/${activity.id}/edit`, activityFields(2031, 'Geldzorgen vroeg', { version }))).status, 409);
-  assert.equal((await coordinator.post(`${org(ids.welzijn)}/${activity.id}/edit`, activityFields(2031, 'Geldzorgen vroeg', { version, indicatorName2: '', indicatorTarget2: '' }))).status, 303);
+  const revision = /name="revision" value="([^"]+)"/.exec(await edit.text())![1]!;
+  assert.equal((await partner.post(`${org(ids.welzijn)}/${activity.id}/edit`, activityFields(2031, 'Geldzorgen vroeg', { revision }))).status, 409);
+  assert.equal((await coordinator.post(`${org(ids.welzijn)}/${activity.id}/edit`, activityFields(2031, 'Geldzorgen vroeg', { revision, indicatorName2: '', indicatorTarget2: '' }))).status, 303);
   assert.ok((await auditCount('activity.update')) > 0);
 
   // Unpublish: gone for the public again.
@@ -171,6 +171,27 @@ test(`a partner that left the pact registers nothing new; its activities stay ma
   } finally {
     await sql`update organisation set left_on = null where id = ${ids.welzijn}`.execute(t.database.db);
   }
+});
+
+test(`a save from a revision someone else saved over is a 409 with the input kept on top of the stored revision (${testEngine})`, async () => {
+  const coordinator = await t.sessionFor(personas.coordinator);
+  const partner = await t.sessionFor(personas.partnerAdmin);
+  await coordinator.post('/p/lindewaard/agenda', { year: '2035' });
+  assert.equal((await partner.post(`${org(ids.welzijn)}/new?year=2035`, activityFields(2035, 'Twee bewerkers'))).status, 303);
+  const id = (await sql<{ id: string }>`select id from activity where title = 'Twee bewerkers'`.execute(t.database.db)).rows[0]!.id;
+  const shown = /name="revision" value="([^"]+)"/.exec(await (await partner.get(`${org(ids.welzijn)}/${id}/edit`)).text())![1]!;
+  assert.equal((await coordinator.post(`${org(ids.welzijn)}/${id}/edit`, activityFields(2035, 'Twee bewerkers (coördinator)', { revision: shown }))).status, 303);
+  const late = await partner.post(`${org(ids.welzijn)}/${id}/edit`, activityFields(2035, 'Twee bewerkers (partner)', { revision: shown }));
+  assert.equal(late.status, 409);
+  const html = await late.text();
+  assert.match(html, /Iemand anders heeft deze activiteit intussen gewijzigd/);
+  assert.match(html, /value="Twee bewerkers \(partner\)"/);
+  assert.match(html, new RegExp(`name="revision" value="${Number(shown) + 1}"`));
+  const stored = (await sql<{ title: string; revision: number }>`select title, revision from activity where id = ${id}`.execute(t.database.db)).rows[0]!;
+  assert.deepEqual(stored, { title: 'Twee bewerkers (coördinator)', revision: Number(shown) + 1 });
+  // Saving again from the revision the 409 page carries wins, knowingly.
+  const again = await partner.post(`${org(ids.welzijn)}/${id}/edit`, activityFields(2035, 'Twee bewerkers (partner)', { revision: String(Number(shown) + 1) }));
+  assert.equal(again.status, 303);
 });
 
 test(`withdrawing needs the confirmation (${testEngine})`, async () => {

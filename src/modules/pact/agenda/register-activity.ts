@@ -3,9 +3,12 @@
 //   coordinators may still correct them;
 // - a partner that has left the pact registers nothing new (its activities stay in the agenda);
 // - the pillar must be one that is not archived (an activity keeps its archived pillar on edit);
-// - the pillar and the partners involved must be the pact's (another pact's ids are field errors).
-import type { AuditWriter } from '../../../platform/import/index.ts';
-import type { Tx } from '../../../platform/db/database.ts';
+// - the pillar and the partners involved must be the pact's (another pact's ids are field errors);
+// - a change is saved only at the revision the form was made from (src/platform/concurrency.ts).
+import { can } from '../../../access/policy.ts';
+import { actingPersonId, type UseCaseContext } from '../../../access/use-case.ts';
+import { localDate } from '../../../platform/calendar/index.ts';
+import type { Executor } from '../../../platform/db/database.ts';
 import type { ActivityInput } from './activity-form.ts';
 import { partnerHasLeftOn } from './agenda-grouping.ts';
 import {
@@ -21,7 +24,30 @@ export type ActivityRefusal =
 
 export type ActivityOutcome = { ok: true; id: string } | ({ ok: false } & ActivityRefusal);
 
-async function checkChoices(tx: Tx, pactId: string, input: ActivityInput, organisationId: string, currentPillarId: string | null): Promise<ActivityOutcome | null> {
+/** Whether the actor is one of the pact's coordinators, who may register and correct in a locked year. */
+export function actsAsCoordinator(ctx: Pick<UseCaseContext, 'actor' | 'pact'>): boolean {
+  return can(ctx.actor, 'pact:manage', { pact: ctx.pact });
+}
+
+/** The pact's date today (its own time zone), for "has this partner left". */
+export function pactToday(ctx: Pick<UseCaseContext, 'pact' | 'now'>): string {
+  return localDate(ctx.pact.jurisdiction, ctx.now);
+}
+
+/**
+ * Why saving an activity of this organisation in this year is refused whatever the input (a left
+ * partner registers nothing new; a locked year takes nothing from partners), or null.
+ */
+export function standingRefusal(
+  ctx: Pick<UseCaseContext, 'actor' | 'pact' | 'now'>,
+  a: { mode: 'new' | 'edit'; yearStatus: AgendaYearRow['status']; organisation: Pick<OrganisationStanding, 'left_on'> },
+): Extract<ActivityRefusal, { reason: 'year-locked' | 'partner-left' }> | null {
+  if (a.mode === 'new' && partnerHasLeftOn(a.organisation.left_on, pactToday(ctx))) return { reason: 'partner-left', leftOn: a.organisation.left_on! };
+  if (a.yearStatus !== 'open' && !actsAsCoordinator(ctx)) return { reason: 'year-locked' };
+  return null;
+}
+
+async function checkChoices(tx: Executor, pactId: string, input: ActivityInput, organisationId: string, currentPillarId: string | null): Promise<ActivityOutcome | null> {
   if (!(await pillarUsable(tx, pactId, input.pillarId, currentPillarId))) return { ok: false, reason: 'field', field: 'pillar', key: 'agenda.error.pillar' };
   const partnerIds = input.partnerIds.filter((id) => id !== organisationId);
   const found = await existingOrganisationIds(tx, pactId, partnerIds);
@@ -29,60 +55,47 @@ async function checkChoices(tx: Tx, pactId: string, input: ActivityInput, organi
   return null;
 }
 
+/** Registers an activity of the organisation in the year, with its partners and indicators. */
 export async function registerActivity(
-  tx: Tx,
-  a: { pactId: string; year: AgendaYearRow; organisation: OrganisationStanding; input: ActivityInput; isCoordinator: boolean; today: string; by: string | null; now: Date },
-  audit: AuditWriter,
+  ctx: UseCaseContext,
+  a: { year: AgendaYearRow; organisation: OrganisationStanding; input: ActivityInput },
 ): Promise<ActivityOutcome> {
-  if (partnerHasLeftOn(a.organisation.left_on, a.today)) return { ok: false, reason: 'partner-left', leftOn: a.organisation.left_on! };
-  if (a.year.status !== 'open' && !a.isCoordinator) return { ok: false, reason: 'year-locked' };
-  const refused = await checkChoices(tx, a.pactId, a.input, a.organisation.id, null);
+  const { tx, pact } = ctx;
+  const standing = standingRefusal(ctx, { mode: 'new', yearStatus: a.year.status, organisation: a.organisation });
+  if (standing) return { ok: false, ...standing };
+  const refused = await checkChoices(tx, pact.id, a.input, a.organisation.id, null);
   if (refused) return refused;
-  const id = await insertActivity(tx, { pactId: a.pactId, yearId: a.year.id, organisationId: a.organisation.id, input: a.input, by: a.by, now: a.now });
-  await replaceActivityPartners(tx, a.pactId, id, a.input.partnerIds.filter((p) => p !== a.organisation.id));
-  await replaceIndicators(tx, a.pactId, id, a.input.indicators);
-  await audit({
+  const id = await insertActivity(tx, { pactId: pact.id, yearId: a.year.id, organisationId: a.organisation.id, input: a.input, by: actingPersonId(ctx), now: ctx.now });
+  await replaceActivityPartners(tx, pact.id, id, a.input.partnerIds.filter((p) => p !== a.organisation.id));
+  await replaceIndicators(tx, pact.id, id, a.input.indicators);
+  await ctx.audit({
     action: 'activity.register', recordType: 'activity', recordId: id, purpose: 'pact-administration',
     details: { year: a.year.year, organisation: a.organisation.id, indicators: a.input.indicators.length, partners: a.input.partnerIds.length },
   });
   return { ok: true, id };
 }
 
-/** The edit version as an ISO instant, or null when the form had none; undefined when it cannot be ours (stale). */
-export function editVersion(raw: string): string | null | undefined {
-  if (raw === '') return null;
-  const ms = Date.parse(raw);
-  if (!Number.isFinite(ms) || ms < 0 || ms >= Date.UTC(10000, 0, 1)) return undefined;
-  return new Date(ms).toISOString();
-}
-
-export async function editActivity(
-  tx: Tx,
-  a: { pactId: string; activity: ActivityRow; input: ActivityInput; isCoordinator: boolean; now: Date },
-  audit: AuditWriter,
-): Promise<ActivityOutcome> {
-  if (a.activity.year_status !== 'open' && !a.isCoordinator) return { ok: false, reason: 'year-locked' };
-  const refused = await checkChoices(tx, a.pactId, a.input, a.activity.organisation_id, a.activity.pillar_id);
+/** Saves a change of the activity, at the revision the form was made from (else 'stale'). */
+export async function editActivity(ctx: UseCaseContext, activity: ActivityRow, input: ActivityInput): Promise<ActivityOutcome> {
+  const { tx, pact } = ctx;
+  if (activity.year_status !== 'open' && !actsAsCoordinator(ctx)) return { ok: false, reason: 'year-locked' };
+  const refused = await checkChoices(tx, pact.id, input, activity.organisation_id, activity.pillar_id);
   if (refused) return refused;
-  const version = editVersion(a.input.version);
-  if (version === undefined) return { ok: false, reason: 'stale' };
-  if (!(await updateActivity(tx, a.pactId, a.activity.id, a.input, version, a.now))) return { ok: false, reason: 'stale' };
-  await replaceActivityPartners(tx, a.pactId, a.activity.id, a.input.partnerIds.filter((p) => p !== a.activity.organisation_id));
-  await replaceIndicators(tx, a.pactId, a.activity.id, a.input.indicators);
-  await audit({
-    action: 'activity.update', recordType: 'activity', recordId: a.activity.id, purpose: 'pact-administration',
-    details: { year: a.activity.year, indicators: a.input.indicators.length, partners: a.input.partnerIds.length },
+  if (input.revision === undefined) return { ok: false, reason: 'stale' };
+  if (!(await updateActivity(tx, pact.id, activity.id, input, input.revision, ctx.now))) return { ok: false, reason: 'stale' };
+  await replaceActivityPartners(tx, pact.id, activity.id, input.partnerIds.filter((p) => p !== activity.organisation_id));
+  await replaceIndicators(tx, pact.id, activity.id, input.indicators);
+  await ctx.audit({
+    action: 'activity.update', recordType: 'activity', recordId: activity.id, purpose: 'pact-administration',
+    details: { year: activity.year, indicators: input.indicators.length, partners: input.partnerIds.length },
   });
-  return { ok: true, id: a.activity.id };
+  return { ok: true, id: activity.id };
 }
 
-export async function withdrawActivity(
-  tx: Tx,
-  a: { pactId: string; activity: ActivityRow; isCoordinator: boolean; now: Date },
-  audit: AuditWriter,
-): Promise<ActivityOutcome> {
-  if (a.activity.year_status !== 'open' && !a.isCoordinator) return { ok: false, reason: 'year-locked' };
-  if (!(await markActivityWithdrawn(tx, a.pactId, a.activity.id, a.now))) return { ok: false, reason: 'stale' };
-  await audit({ action: 'activity.withdraw', recordType: 'activity', recordId: a.activity.id, purpose: 'pact-administration', details: { year: a.activity.year } });
-  return { ok: true, id: a.activity.id };
+/** Withdraws the activity: it leaves the agenda, the row stays. */
+export async function withdrawActivity(ctx: UseCaseContext, activity: ActivityRow): Promise<ActivityOutcome> {
+  if (activity.year_status !== 'open' && !actsAsCoordinator(ctx)) return { ok: false, reason: 'year-locked' };
+  if (!(await markActivityWithdrawn(ctx.tx, ctx.pact.id, activity.id, ctx.now))) return { ok: false, reason: 'stale' };
+  await ctx.audit({ action: 'activity.withdraw', recordType: 'activity', recordId: activity.id, purpose: 'pact-administration', details: { year: activity.year } });
+  return { ok: true, id: activity.id };
 }

@@ -8,8 +8,8 @@
 // - A withdrawn activity is not part of the year and is not carried.
 // The new period lies within Y+1 and does not end before it starts.
 import { z } from 'zod';
-import { dateField, formValues, issueMessage, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
-import type { ActivityStatus } from './results-tree.ts';
+import { dateField, parseForm, type FormResult } from '../../../platform/forms.ts';
+import type { ActivityStatus } from '../agenda/index.ts';
 
 export type CarryOverRefusal =
   | { reason: 'withdrawn' }
@@ -52,20 +52,17 @@ export function defaultPeriod(nextYear: number): CarryOverPeriod {
 }
 
 const isoDate = dateField();
+/** One date field: the first value when it was given more than once, '' when it was not given. */
+const firstDate = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? '', isoDate);
+
+/** The new period of a carried activity: two dates within `nextYear`, the end not before the start. */
+export function carryOverForm(nextYear: number) {
+  return z.object({
+    startsOn: firstDate.refine((v) => v.startsWith(`${nextYear}-`), 'review.error.periodOutsideYear'),
+    endsOn: firstDate.refine((v) => v.startsWith(`${nextYear}-`), 'review.error.periodOutsideYear'),
+  }).refine((p) => p.endsOn >= p.startsOn, { path: ['endsOn'], message: 'review.error.periodOrder' });
+}
 
 export function parseCarryOverForm(form: FormData | URLSearchParams, nextYear: number): FormResult<CarryOverPeriod> {
-  const schema = z.object({
-    startsOn: isoDate.refine((v) => v.startsWith(`${nextYear}-`), 'review.error.periodOutsideYear'),
-    endsOn: isoDate.refine((v) => v.startsWith(`${nextYear}-`), 'review.error.periodOutsideYear'),
-  }).refine((p) => p.endsOn >= p.startsOn, { path: ['endsOn'], message: 'review.error.periodOrder' });
-  const values = formValues(form);
-  const result = schema.safeParse({ startsOn: form.get('startsOn') ?? '', endsOn: form.get('endsOn') ?? '' });
-  if (result.success) return { ok: true, value: result.data, values };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? 'startsOn');
-    if (errors[field]) continue;
-    errors[field] = issueMessage(issue);
-  }
-  return { ok: false, values, errors };
+  return parseForm(carryOverForm(nextYear), form);
 }

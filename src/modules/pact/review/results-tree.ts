@@ -14,10 +14,7 @@
 // - A pillar's progress is the weighted mean of its activities' progress (activity.weight). A
 //   pillar without activities has no progress (null) and does not count in the total.
 // - The pact's total is the weighted mean of the pillars that have progress (pillar.weight).
-
-export type ActivityStatus = 'planned' | 'done' | 'in_progress' | 'delayed' | 'stopped';
-
-export const activityStatuses: readonly ActivityStatus[] = ['planned', 'in_progress', 'delayed', 'done', 'stopped'];
+import type { ActivityStatus } from '../agenda/index.ts';
 
 /** Progress of an activity without indicators, by its status. */
 export const progressByStatus: Readonly<Record<ActivityStatus, number>> = Object.freeze({

@@ -9,9 +9,10 @@ import { useLocale, useT } from '../../../ui/i18n.ts';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import type { CarryOverPeriod, CarryOverRefusal } from './carry-over.ts';
 import { pieSize, pieSlices, type PatternKind, type PieDatum } from './commitments-chart.ts';
-import { percent, type ActivityStatus, type PillarNode, type ResultsTree } from './results-tree.ts';
+import type { ActivityRow, ActivityStatus, AgendaYearRow, CarryLink, IndicatorRow, YearActivityRow } from '../agenda/index.ts';
+import { percent, type PillarNode, type ResultsTree } from './results-tree.ts';
 import { resultField, reviewStatuses, storyMaxLength } from './review.ts';
-import type { ActivityRow, IndicatorRow, LinkedActivity, ReviewRow, YearActivityRow, YearRow } from './review-queries.ts';
+import type { ReviewRow } from './review-queries.ts';
 import type { Staleness } from './staleness.ts';
 
 type T = ReturnType<typeof useT>;
@@ -91,9 +92,9 @@ function ResultField({ indicator, state }: { indicator: IndicatorRow; state: For
       </div>
       <div class="utrecht-form-field-description" id={descriptionId}>
         {t('review.form.resultHint', {
-          target: number(indicator.target, locale),
+          target: number(indicator.target_value, locale),
           unit: indicator.unit,
-          current: indicator.current === null ? t('review.form.noResultYet') : number(indicator.current, locale),
+          current: indicator.current_value === null ? t('review.form.noResultYet') : number(indicator.current_value, locale),
         })}
       </div>
       {error ? <div class="utrecht-form-field-error-message" id={errorId}>{t(error.key as MessageKey, error.params)}</div> : null}
@@ -115,7 +116,7 @@ function ResultField({ indicator, state }: { indicator: IndicatorRow; state: For
   );
 }
 
-function ActivityFacts({ pact, activity, carriedFrom, carriedInto }: { pact: PactSummary; activity: ActivityRow; carriedFrom: LinkedActivity | null; carriedInto: LinkedActivity | null }) {
+function ActivityFacts({ pact, activity, carriedFrom, carriedInto }: { pact: PactSummary; activity: ActivityRow; carriedFrom: CarryLink | null; carriedInto: CarryLink | null }) {
   const t = useT();
   const items: Array<[string, import('hono/jsx').Child]> = [
     [t('review.activity.organisation'), activity.organisation_name],
@@ -170,8 +171,8 @@ export function ReviewFormPage(props: {
   activity: ActivityRow;
   indicators: IndicatorRow[];
   reviews: ReviewRow[];
-  carriedFrom: LinkedActivity | null;
-  carriedInto: LinkedActivity | null;
+  carriedFrom: CarryLink | null;
+  carriedInto: CarryLink | null;
   state: FormState;
 }) {
   const t = useT();
@@ -188,7 +189,7 @@ export function ReviewFormPage(props: {
         {' · '}
         <Link href={`/p/${pact.slug}/agenda/${activity.year}/review`}>{t('review.overview.link', { year: activity.year })}</Link>
       </Paragraph>
-      {activity.withdrawn ? (
+      {activity.withdrawn_at ? (
         <Alert kind="info"><p class="utrecht-paragraph">{t('review.form.withdrawn')}</p></Alert>
       ) : (
         <section aria-labelledby="review-heading">
@@ -211,7 +212,7 @@ export function ReviewFormPage(props: {
           </form>
         </section>
       )}
-      {!props.carriedInto && ['planned', 'in_progress', 'delayed'].includes(activity.status) && !activity.withdrawn ? (
+      {!props.carriedInto && ['planned', 'in_progress', 'delayed'].includes(activity.status) && !activity.withdrawn_at ? (
         <Paragraph>
           <ButtonLink href={`${base}/carry-over`}>{t('review.carry.link', { year: activity.year + 1 })}</ButtonLink>
         </Paragraph>
@@ -235,8 +236,8 @@ function refusalText(t: T, refusal: CarryOverRefusal): string {
 export function CarryOverPage(props: {
   pact: PactSummary;
   activity: ActivityRow;
-  carriedFrom: LinkedActivity | null;
-  carriedInto: LinkedActivity | null;
+  carriedFrom: CarryLink | null;
+  carriedInto: CarryLink | null;
   refusal: CarryOverRefusal | null;
   period: CarryOverPeriod;
   state: FormState;
@@ -296,7 +297,7 @@ export interface OverviewFilters {
 
 export function ReviewOverviewPage(props: {
   pact: PactSummary;
-  year: YearRow;
+  year: AgendaYearRow;
   entries: OverviewEntry[];
   total: number;
   pillars: Array<{ id: string; title: string }>;
@@ -516,7 +517,7 @@ function PillarSection({ pact, year, pillar, entries }: { pact: PactSummary; yea
 
 export function ResultsPage(props: {
   pact: PactSummary;
-  year: YearRow;
+  year: AgendaYearRow;
   tree: ResultsTree;
   entries: ResultsEntry[];
   previous: number | null;
@@ -533,7 +534,7 @@ export function ResultsPage(props: {
     <>
       <Flash />
       <Heading level={1}>{t('review.results.title', { year: year.year })}</Heading>
-      {!year.published ? <Alert kind="info"><p class="utrecht-paragraph">{t('review.results.notPublished')}</p></Alert> : null}
+      {year.published_at === null ? <Alert kind="info"><p class="utrecht-paragraph">{t('review.results.notPublished')}</p></Alert> : null}
       <nav aria-label={t('review.results.yearsNav')} class="sp-review-years">
         <Paragraph>
           {props.previous !== null ? <Link href={`/p/${pact.slug}/agenda/${props.previous}/results`}>{t('review.results.previous', { year: props.previous })}</Link> : null}

@@ -7,9 +7,12 @@
 //   below 10^12 (numeric(14, 2)); empty means "no result for this indicator this time".
 // - One result per indicator: fields are named `result-<indicator id>`; a field given twice is an
 //   error, fields of indicators the activity does not have are ignored.
-import { formValues, type FieldErrors, type FormResult } from '../../../platform/forms.ts';
+import { z } from 'zod';
+import { parseForm, type FormResult } from '../../../platform/forms.ts';
+import type { ActivityStatus } from '../agenda/index.ts';
 
-export const reviewStatuses = ['done', 'in_progress', 'delayed', 'stopped'] as const;
+/** The statuses a review gives (activity_review.status); `planned` is only an activity's status before its first review. */
+export const reviewStatuses = ['done', 'in_progress', 'delayed', 'stopped'] as const satisfies ReadonlyArray<ActivityStatus>;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 export const storyMaxLength = 4000;
@@ -38,56 +41,65 @@ function isStatus(value: unknown): value is ReviewStatus {
   return typeof value === 'string' && (reviewStatuses as readonly string[]).includes(value);
 }
 
-export function parseReviewForm(form: FormData | URLSearchParams, indicatorIds: readonly string[]): FormResult<ReviewValue> {
-  const values = formValues(form);
-  const errors: FieldErrors = {};
-  const results = new Map<string, number>();
+type Issue = { field: string; message: string } | { field: 'story'; tooLong: true };
 
-  let anyResult = false;
-  for (const id of indicatorIds) {
-    const name = resultField(id);
-    const all = form.getAll(name);
-    if (all.length > 1) {
-      errors[name] = { key: 'review.error.resultTwice' };
+/**
+ * The review form of an activity with these indicators, over the posted fields as they arrive
+ * (a field given twice is a list). The status error comes first: it is the field the message is about.
+ */
+export function reviewForm(indicatorIds: readonly string[]) {
+  return z.record(z.string(), z.unknown()).transform((raw, ctx): ReviewValue => {
+    const issues: Issue[] = [];
+    const results = new Map<string, number>();
+
+    let anyResult = false;
+    for (const id of indicatorIds) {
+      const name = resultField(id);
+      const given = Object.hasOwn(raw, name) ? raw[name] : undefined;
+      if (Array.isArray(given)) {
+        issues.push({ field: name, message: 'review.error.resultTwice' });
+        anyResult = true;
+        continue;
+      }
+      if (given === undefined) continue;
+      if (typeof given !== 'string') {
+        issues.push({ field: name, message: 'review.error.resultNumber' });
+        continue;
+      }
+      if (given.trim() === '') continue;
       anyResult = true;
-      continue;
+      const n = parseResult(given);
+      if (n === null) issues.push({ field: name, message: given.trim().startsWith('-') ? 'review.error.resultNegative' : 'review.error.resultNumber' });
+      else results.set(id, n);
     }
-    const raw = all[0];
-    if (raw === undefined) continue;
-    if (typeof raw !== 'string') {
-      errors[name] = { key: 'review.error.resultNumber' };
-      continue;
+
+    const storyRaw = Object.hasOwn(raw, 'story') ? raw.story : undefined;
+    let story = '';
+    if (storyRaw !== undefined && typeof storyRaw !== 'string') {
+      issues.push({ field: 'story', message: 'form.error.format' });
+    } else {
+      story = typeof storyRaw === 'string' ? storyRaw.trim() : '';
+      if (story.length > storyMaxLength) issues.push({ field: 'story', tooLong: true });
     }
-    if (raw.trim() === '') continue;
-    anyResult = true;
-    const n = parseResult(raw);
-    if (n === null) errors[name] = { key: raw.trim().startsWith('-') ? 'review.error.resultNegative' : 'review.error.resultNumber' };
-    else results.set(id, n);
-  }
 
-  const storyRaw = form.getAll('story');
-  let story = '';
-  if (storyRaw.length > 1 || (storyRaw[0] !== undefined && typeof storyRaw[0] !== 'string')) {
-    errors.story = { key: 'form.error.format' };
-  } else {
-    story = typeof storyRaw[0] === 'string' ? storyRaw[0].trim() : '';
-    if (story.length > storyMaxLength) errors.story = { key: 'form.error.tooLong', params: { max: storyMaxLength } };
-  }
+    const status = Object.hasOwn(raw, 'status') ? raw.status : undefined;
+    if (status === undefined || status === '') {
+      issues.unshift({ field: 'status', message: anyResult || story !== '' ? 'review.error.statusWithResult' : 'review.error.statusRequired' });
+    } else if (!isStatus(status)) {
+      issues.unshift({ field: 'status', message: 'form.error.choice' });
+    }
 
-  const statusRaw = form.getAll('status');
-  const status = statusRaw.length === 1 ? statusRaw[0] : undefined;
-  if (statusRaw.length === 0 || status === '') {
-    errors.status = { key: anyResult || story !== '' ? 'review.error.statusWithResult' : 'review.error.statusRequired' };
-  } else if (!isStatus(status)) {
-    errors.status = { key: 'form.error.choice' };
-  }
+    for (const issue of issues) {
+      if ('tooLong' in issue) {
+        ctx.addIssue({ code: 'too_big', origin: 'string', maximum: storyMaxLength, inclusive: true, input: story, path: [issue.field] });
+      } else {
+        ctx.addIssue({ code: 'custom', message: issue.message, input: raw[issue.field], path: [issue.field] });
+      }
+    }
+    return issues.length > 0 ? z.NEVER : { status: status as ReviewStatus, story, results };
+  });
+}
 
-  // The status first in the summary: it is the field the message is about.
-  if (Object.keys(errors).length > 0) {
-    const ordered: FieldErrors = {};
-    if (errors.status) ordered.status = errors.status;
-    for (const [k, v] of Object.entries(errors)) if (k !== 'status') ordered[k] = v;
-    return { ok: false, values, errors: ordered };
-  }
-  return { ok: true, values, value: { status: status as ReviewStatus, story, results } };
+export function parseReviewForm(form: FormData | URLSearchParams, indicatorIds: readonly string[]): FormResult<ReviewValue> {
+  return parseForm(reviewForm(indicatorIds), form);
 }

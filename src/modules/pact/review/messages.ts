@@ -1,5 +1,5 @@
-// Messages of the pact's review pages (src/modules/pact/): Dutch (source, plain B1 Dutch for residents) and English.
-// Spread into nl.ts and en.ts; the English half must have every Dutch key (the type checks it).
+// The review pages' messages (the November review, carry-over, the overview, the results page): Dutch (the source,
+// plain B1 Dutch for residents) and English with exactly its keys. Registered through reviewPart in index.ts.
 export const reviewNl = {
   'review.status.planned': 'Gepland',
   'review.status.done': 'Klaar',
@@ -247,3 +247,8 @@ export const reviewEn: Record<keyof typeof reviewNl, string> = {
   'review.csv.yes': 'yes',
   'review.csv.no': 'no',
 } as const;
+
+declare module '../../../ui/messages/index.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ModuleMessages extends Record<keyof typeof reviewNl, string> {}
+}

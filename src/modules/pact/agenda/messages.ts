@@ -1,5 +1,5 @@
-// Messages of the pact's agenda pages (src/modules/pact/): Dutch (source, plain B1 Dutch for residents) and English.
-// Spread into nl.ts and en.ts; the English half must have every Dutch key (the type checks it).
+// The agenda pages' messages (years, the compiled agenda, activities and their form): Dutch (the source,
+// plain B1 Dutch for residents) and English with exactly its keys. Registered through agendaPart in index.ts.
 export const agendaNl = {
   'agenda.nav': 'Sociale agenda',
   'agenda.years.title': 'Lokale Sociale Agenda',
@@ -299,3 +299,8 @@ export const agendaEn: Record<keyof typeof agendaNl, string> = {
   'agenda.csv.partnerLeftOn': 'Partner left pact on',
   'agenda.pdf.generated': 'Made on {date}',
 };
+
+declare module '../../../ui/messages/index.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ModuleMessages extends Record<keyof typeof agendaNl, string> {}
+}
