@@ -4,15 +4,14 @@
 // an anonymous visitor would hide — the same reason as log-in. The routes reveal nothing about
 // whether an account exists.
 //
-// The page of a link is a formPage. The forgot form is not: every well-formed request is answered
-// with the same "look in your e-mail" page (200), not with a redirect, so that the answer is one
-// response whether or not a mail was sent.
+// Both pages are formPages. The forgot form answers every well-formed request with the same "look in
+// your e-mail" page (200, `respond`), not with a redirect, so that the answer is one response whether
+// or not a mail was sent.
 import { z } from 'zod';
-import { done, formPage, refuse } from '../../../access/form-page.ts';
-import { defineRoute, type RouteSpec } from '../../../access/route.ts';
-import type { Executor } from '../../../platform/db/database.ts';
-import { parseForm } from '../../../platform/forms.ts';
+import { done, formPage, refuse, respond } from '../../../access/form-page.ts';
+import type { RouteSpec } from '../../../access/route.ts';
 import type { FormState } from '../../../ui/components.tsx';
+import type { Executor } from '../../../platform/db/database.ts';
 import { hashToken } from '../session.ts';
 import { forgotPasswordForm, resetPasswordForm } from './password-reset-forms.ts';
 import { ForgotPasswordPage, ForgotPasswordSentPage, ResetLinkGonePage, ResetPasswordPage } from './password-reset-pages.tsx';
@@ -34,30 +33,24 @@ async function usableLink(tx: Executor, token: string, now: Date, lock: boolean)
 }
 
 export const passwordResetRoutes: RouteSpec[] = [
-  defineRoute({
-    method: 'GET',
+  ...formPage({
     path: '/password/forgot',
     permission: 'public',
-    handler: async ({ c }) => c.render(<ForgotPasswordPage state={{}} />, { title: c.get('t')('passwordReset.forgot.title') }),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/password/forgot',
-    permission: 'public',
-    // Looks a person up by e-mail address before anyone is known (like log-in), and writes the
-    // installation-level reset table, which the application role cannot reach.
-    system: true,
-    csrf: 'rerender',
-    handler: async ({ c, tx, form, services, requestId, csrfRejected }) => {
-      const t = c.get('t');
-      const parsed = parseForm(forgotPasswordForm, form!);
-      if (csrfRejected || !parsed.ok) {
-        c.status(csrfRejected ? 403 : 400);
-        const state: FormState = csrfRejected ? { values: parsed.values, formError: 'form.error.csrf' } : parsed;
-        return c.render(<ForgotPasswordPage state={state} />, { title: t('passwordReset.forgot.title') });
-      }
-      await requestPasswordReset(tx, services, { email: parsed.value.email, requestUrl: c.req.url, publicUrl: services.publicUrl, requestId });
-      return c.render(<ForgotPasswordSentPage />, { title: t('passwordReset.sent.title') });
+    data: async () => null,
+    render: (ctx, _nothing, forms) =>
+      ctx.c.render(<ForgotPasswordPage state={forms.forgot ?? {}} />, { title: ctx.c.get('t')('passwordReset.forgot.title') }),
+    forms: {
+      forgot: {
+        // Looks a person up by e-mail address before anyone is known (like log-in), and writes the
+        // installation-level reset table, which the application role cannot reach.
+        system: true,
+        schema: forgotPasswordForm,
+        submit: async ({ c, tx, services, requestId }, _nothing, value) => {
+          await requestPasswordReset(tx, services, { email: value.email, requestUrl: c.req.url, publicUrl: services.publicUrl, requestId });
+          // The same page (200) whether or not a mail was sent: no redirect, nothing to tell apart.
+          return respond(await c.render(<ForgotPasswordSentPage />, { title: c.get('t')('passwordReset.sent.title') }));
+        },
+      },
     },
   }),
   // Reads the installation-level reset table by the link's hash; the POST changes the password and

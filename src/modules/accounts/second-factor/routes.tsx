@@ -13,9 +13,8 @@ import { setCookie } from 'hono/cookie';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { HttpError } from '../../../access/http-error.ts';
-import { done, formPage, refuse } from '../../../access/form-page.ts';
-import { defineRoute, type RouteContext, type RouteSpec } from '../../../access/route.ts';
-import { parseForm } from '../../../platform/forms.ts';
+import { done, formPage, refuse, respond } from '../../../access/form-page.ts';
+import type { RouteContext, RouteSpec } from '../../../access/route.ts';
 import type { FormState } from '../../../ui/components.tsx';
 import { safeNext } from '../account-forms.ts';
 import { minutesLeft } from '../sign-in-throttle.ts';
@@ -79,77 +78,71 @@ const personParams = z.object({ personId: z.uuid() });
 const RESET_PATH = '/admin/people/:personId/second-factor/reset';
 
 export const secondFactorRoutes: RouteSpec[] = [
-  defineRoute({
-    method: 'GET',
+  // The second-factor step: give the code at log-in, set up the app, or get new recovery codes. Set
+  // up and new codes answer with the codes themselves (shown once, never stored readable), so those
+  // outcomes are pages of their own (`respond`), not a redirect.
+  ...formPage({
     path: SECOND_FACTOR_PATH,
     permission: 'account:second-factor',
     system: true,
-    handler: async (ctx) => renderPage(ctx, {}, safeNext(ctx.c.req.query('next') ?? (ctx.actor.kind === 'person' && ctx.actor.secondFactor === 'verified' ? '/account' : '/'))),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: SECOND_FACTOR_PATH,
-    permission: 'account:second-factor',
-    system: true,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, tx, form, services, csrfRejected, now } = ctx;
-      const actor = personOf(ctx);
-      const parsed = parseForm(secondFactorForm, form!);
-      const next = safeNext(parsed.values.next);
-      if (csrfRejected) {
-        c.status(403);
-        return renderPage(ctx, { values: parsed.values, formError: 'form.error.csrf' }, next);
-      }
-      if (!parsed.ok) {
-        c.status(400);
-        return renderPage(ctx, parsed, next);
-      }
-      const refused = (outcome: { reason: string; until?: Date }): Promise<Response> => {
-        c.status(outcome.reason === 'locked' ? 429 : 400);
-        const state: FormState = outcome.reason === 'locked'
-          ? { values: parsed.values, formError: 'secondFactor.locked', formErrorParams: { minutes: minutesLeft(outcome.until!, now) } }
-          : { values: parsed.values, errors: { code: { key: 'secondFactor.wrongCode' } } };
-        return renderPage(ctx, state, next);
-      };
-      const { action, code } = parsed.value;
+    data: async () => null,
+    render: (ctx, _nothing, forms) => {
+      const actor = ctx.actor;
+      const next = forms.code
+        ? safeNext(forms.code.values?.next)
+        : safeNext(ctx.c.req.query('next') ?? (actor.kind === 'person' && actor.secondFactor === 'verified' ? '/account' : '/'));
+      return renderPage(ctx, forms.code ?? {}, next);
+    },
+    forms: {
+      code: {
+        schema: secondFactorForm,
+        submit: async (ctx, _nothing, value, values) => {
+          const { c, tx, services, now } = ctx;
+          const actor = personOf(ctx);
+          const next = safeNext(values.next);
+          const refused = (outcome: { reason: string; until?: Date }) =>
+            outcome.reason === 'locked'
+              ? refuse(429, { formError: 'secondFactor.locked', formErrorParams: { minutes: minutesLeft(outcome.until!, now) } })
+              : refuse(400, { errors: { code: { key: 'secondFactor.wrongCode' } } });
+          const { action, code } = value;
 
-      if (actor.secondFactor === 'verify') {
-        if (action !== 'verify') throw new HttpError(409);
-        const outcome = await verifySecondFactor(tx, services.secondFactor, { personId: actor.personId, typed: code, now });
-        if (!outcome.ok) {
-          await ctx.audit({ pactId: null, action: 'session.second-factor-refused', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security', details: { reason: outcome.reason } });
-          return refused(outcome);
-        }
-        await completeSignIn(ctx, outcome.method);
-        if (outcome.method === 'recovery-code') ctx.flash('secondFactor.recoveryCodeUsed');
-        return c.redirect(next, 303);
-      }
+          if (actor.secondFactor === 'verify') {
+            if (action !== 'verify') throw new HttpError(409);
+            const outcome = await verifySecondFactor(tx, services.secondFactor, { personId: actor.personId, typed: code, now });
+            if (!outcome.ok) {
+              await ctx.audit({ pactId: null, action: 'session.second-factor-refused', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security', details: { reason: outcome.reason } });
+              return refused(outcome);
+            }
+            await completeSignIn(ctx, outcome.method);
+            return done(next, outcome.method === 'recovery-code' ? 'secondFactor.recoveryCodeUsed' : undefined);
+          }
 
-      if (action === 'enrol') {
-        const outcome = await confirmSecondFactor(tx, services.secondFactor, actor.personId, code, now);
-        if (!outcome.ok) {
-          if (outcome.reason === 'already-enrolled' || outcome.reason === 'no-enrolment') throw new HttpError(409);
-          return refused(outcome);
-        }
-        await ctx.audit({ pactId: null, action: 'second-factor.enrol', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security' });
-        await completeSignIn(ctx, 'enrolment');
-        return c.render(<RecoveryCodesPage codes={outcome.recoveryCodes} next={next} />, { title: c.get('t')('secondFactor.codes.title') });
-      }
+          if (action === 'enrol') {
+            const outcome = await confirmSecondFactor(tx, services.secondFactor, actor.personId, code, now);
+            if (!outcome.ok) {
+              if (outcome.reason === 'already-enrolled' || outcome.reason === 'no-enrolment') throw new HttpError(409);
+              return refused(outcome);
+            }
+            await ctx.audit({ pactId: null, action: 'second-factor.enrol', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security' });
+            await completeSignIn(ctx, 'enrolment');
+            return respond(await c.render(<RecoveryCodesPage codes={outcome.recoveryCodes} next={next} />, { title: c.get('t')('secondFactor.codes.title') }));
+          }
 
-      if (action === 'recovery-codes' && actor.secondFactor === 'verified') {
-        // New codes only with a current code from the app: a session left open is not enough.
-        const outcome = await verifySecondFactor(tx, services.secondFactor, { personId: actor.personId, typed: code, now, allowRecoveryCode: false });
-        if (!outcome.ok) {
-          if (outcome.reason === 'not-enrolled') throw new HttpError(409);
-          return refused(outcome);
-        }
-        const codes = newRecoveryCodes();
-        await replaceRecoveryCodes(tx, actor.personId, codes.map(hashRecoveryCode), now);
-        await ctx.audit({ pactId: null, action: 'second-factor.recovery-codes', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security' });
-        return c.render(<RecoveryCodesPage codes={codes} next={SECOND_FACTOR_PATH} />, { title: c.get('t')('secondFactor.codes.title') });
-      }
-      throw new HttpError(409);
+          if (action === 'recovery-codes' && actor.secondFactor === 'verified') {
+            // New codes only with a current code from the app: a session left open is not enough.
+            const outcome = await verifySecondFactor(tx, services.secondFactor, { personId: actor.personId, typed: code, now, allowRecoveryCode: false });
+            if (!outcome.ok) {
+              if (outcome.reason === 'not-enrolled') throw new HttpError(409);
+              return refused(outcome);
+            }
+            const codes = newRecoveryCodes();
+            await replaceRecoveryCodes(tx, actor.personId, codes.map(hashRecoveryCode), now);
+            await ctx.audit({ pactId: null, action: 'second-factor.recovery-codes', recordType: 'person', recordId: actor.personId, subjectPersonId: actor.personId, purpose: 'security' });
+            return respond(await c.render(<RecoveryCodesPage codes={codes} next={SECOND_FACTOR_PATH} />, { title: c.get('t')('secondFactor.codes.title') }));
+          }
+          throw new HttpError(409);
+        },
+      },
     },
   }),
   // Installation-level: any person's second factor, by a system administrator.
