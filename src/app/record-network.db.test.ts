@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../platform/db/database.ts';
 import { enterAppRole, inJobTransaction, type TxContext } from '../platform/db/transaction.ts';
+import { asAppRole } from '../../tests/support/app-role.ts';
 import { openTestDatabase } from '../../tests/support/test-database.ts';
 
 let database: Database;
@@ -74,20 +75,9 @@ before(async () => {
 });
 after(() => database.close());
 
-class Rollback extends Error {}
-
-async function asApp<T>(context: TxContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  try {
-    await database.db.transaction().execute(async (tx) => {
-      await enterAppRole(tx, context);
-      result = await work(tx);
-      throw new Rollback();
-    });
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
-  }
-  return result as T;
+/** Runs `work` as the application role in `context`, then rolls everything back. */
+function asApp<T>(context: TxContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return asAppRole(database, context, work);
 }
 
 const inLindewaard = (personId: string): TxContext => ({ pactId: ids.lindewaard, personId });

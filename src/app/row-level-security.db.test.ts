@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../platform/db/database.ts';
 import { enterAppRole, type TxContext } from '../platform/db/transaction.ts';
+import { asAppRole } from '../../tests/support/app-role.ts';
 import { openTestDatabase, testEngine } from '../../tests/support/test-database.ts';
 import { seedDemo } from './seed-demo.ts';
 import { addTwoPactPerson, testSecondFactorKey } from '../../tests/support/test-app.ts';
@@ -66,21 +67,9 @@ before(async () => {
 });
 after(() => database.close());
 
-class Rollback extends Error {}
-
 /** Runs `work` as the application role in `context`, then rolls everything back. */
-async function asApp<T>(context: TxContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  try {
-    await database.db.transaction().execute(async (tx) => {
-      await enterAppRole(tx, context);
-      result = await work(tx);
-      throw new Rollback();
-    });
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
-  }
-  return result as T;
+function asApp<T>(context: TxContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return asAppRole(database, context, work);
 }
 
 const inHagedoorn = (): TxContext => ({ pactId: ids.hagedoorn, personId: ids.hagedoornCoordinator, sessionId: sessions.hagedoornCoordinator });
