@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../platform/db/database.ts';
-import { enterAppRole, inJobTransaction, type TxContext } from '../platform/db/transaction.ts';
+import { inJobTransaction, type TxContext } from '../platform/db/transaction.ts';
 import { asAppRole } from '../../tests/support/app-role.ts';
 import { openTestDatabase } from '../../tests/support/test-database.ts';
 
