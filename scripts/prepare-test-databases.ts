@@ -3,8 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import pg from 'pg';
-import { createTemplateDatabase, dropDatabase, seedTestDemo } from '../tests/support/test-database.ts';
+import { adminUrl, createDatabaseFromTemplate, createTemplateDatabase, dropDatabase, seedTestDemo } from '../tests/support/test-database.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const command = process.argv[2] ?? 'prepare';
@@ -18,14 +17,8 @@ if (command === 'drop') {
   const url = process.env.DATABASE_URL;
   const name = await createTemplateDatabase(url);
   const demo = `${name}_demo`;
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${demo} template ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const database = await openDatabase({ databaseUrl: withDatabase(url, demo), poolSize: 1 });
+  await createDatabaseFromTemplate(url, demo, name);
+  const database = await openDatabase({ databaseUrl: adminUrl(url, demo), poolSize: 1 });
   try {
     await seedTestDemo(database);
   } finally {
@@ -47,8 +40,3 @@ if (command === 'drop') {
   console.log(JSON.stringify({ SP_TEST_GOLDEN: path, SP_TEST_GOLDEN_DEMO: demoPath }));
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}

@@ -7,10 +7,22 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 
-function adminUrl(databaseUrl: string, database = 'postgres'): string {
+/** The same server's address with another database in it (by default the maintenance database). */
+export function adminUrl(databaseUrl: string, database = 'postgres'): string {
   const url = new URL(databaseUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/** Creates database `name` on the server of `databaseUrl` as a copy of `template`. */
+export async function createDatabaseFromTemplate(databaseUrl: string, name: string, template: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** Creates a migrated template database on the server; returns its name. */
@@ -73,13 +85,7 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
     const ownTemplate = !template;
     template ??= await createTemplateDatabase(databaseUrl);
     const name = `sp_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name} template ${template}`);
-    } finally {
-      await admin.end();
-    }
+    await createDatabaseFromTemplate(databaseUrl, name, template);
     const database = await openDatabase({ databaseUrl: adminUrl(databaseUrl, name), poolSize: 4 });
     if (ownTemplate && options.demo) await seedTestDemo(database);
     return {

@@ -130,14 +130,6 @@ export async function loadRequestContext(tx: Executor, o: RequestContextOptions)
   };
 }
 
-export async function loadMemberships(tx: Executor, personId: string, pactId: string): Promise<Membership[]> {
-  const r = await sql<{ role: Membership['role']; organisation_id: string | null; team_id: string | null }>`
-    select role, organisation_id, team_id from membership
-     where person_id = ${personId} and pact_id = ${pactId} and ended_at is null
-     order by role, organisation_id`.execute(tx);
-  return r.rows.map((m) => ({ role: m.role, organisationId: m.organisation_id, teamId: m.team_id }));
-}
-
 export async function touchSession(tx: Executor, sessionId: string, now: Date): Promise<void> {
   await sql`update session set last_seen_at = ${now} where id = ${sessionId}`.execute(tx);
 }

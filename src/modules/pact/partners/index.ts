@@ -5,7 +5,7 @@ import { partnersEn, partnersNl } from './messages.ts';
 import { partnerProfileRoutes } from './routes.tsx';
 
 export { partnerHasLeft } from './partner-status.ts';
-export { findHomeProfile, homeProfileJson, homeProfileOf, type HomeProfile, type PactProfileRow } from './partners-queries.ts';
+export { homeProfileJson, homeProfileOf, type HomeProfile, type PactProfileRow } from './partners-queries.ts';
 
 export const partnersPart: Omit<ModuleManifest, 'name'> = {
   routes: partnerProfileRoutes,

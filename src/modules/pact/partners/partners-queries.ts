@@ -41,11 +41,6 @@ export function homeProfileOf(raw: HomeProfile | null): HomeProfile {
   return { mission: raw?.mission ?? '', horizon_year: raw?.horizon_year ?? null, pillar_label: raw?.pillar_label ?? 'pillar', pillars: raw?.pillars ?? [] };
 }
 
-export async function findHomeProfile(tx: Executor, pactId: string): Promise<HomeProfile> {
-  const r = await sql<{ profile: HomeProfile | null }>`select ${homeProfileJson(pactId)} as profile`.execute(tx);
-  return homeProfileOf(r.rows[0]?.profile ?? null);
-}
-
 export async function updatePactProfile(tx: Executor, pactId: string, input: PactProfileInput, now: Date): Promise<void> {
   await sql`update pact set mission = ${input.mission}, horizon_year = ${input.horizonYear}, pillar_label = ${input.pillarLabel},
             updated_at = ${now} where id = ${pactId}`.execute(tx);
