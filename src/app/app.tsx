@@ -3,14 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { compress } from 'hono/compress';
-import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { isBare, type AnyRoute, type Services } from '../access/route.ts';
 import { HttpError } from '../access/http-error.ts';
+import { compress } from '../platform/http/compress.ts';
 import { negotiateLocale } from '../platform/i18n/translator.ts';
 import type { AppEnv } from '../ui/env.ts';
-import { Layout } from '../ui/layout.tsx';
+import { pageRenderer } from '../ui/render.tsx';
 import { translatorFor } from '../ui/messages/index.ts';
 import { databaseRefusalLog, databaseRefusalStatus, errorResponse } from './errors.tsx';
 import { mountRoute } from './pipeline.tsx';
@@ -35,8 +34,9 @@ export function createApp(services: Services, routes: AnyRoute[] = allRoutes): H
     c.set('locale', locale);
     c.set('t', translatorFor(locale));
     const started = performance.now();
-    await next();
+    // Set before the handler runs: a header set on a finished response would rebuild it.
     c.header('x-request-id', requestId);
+    await next();
     // The locale may be refined after the actor is known (the person's own choice).
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
@@ -64,14 +64,12 @@ export function createApp(services: Services, routes: AnyRoute[] = allRoutes): H
   );
   app.use('*', async (c, next) => {
     await next();
-    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+    // In place on the finished response (c.header() here would rebuild the response).
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
   });
   app.use('*', compress());
 
-  app.use(
-    '*',
-    jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }),
-  );
+  app.use('*', pageRenderer());
 
   for (const route of routes) {
     if (isBare(route)) app.on(route.method, route.path, (c) => route.handler(c, services));

@@ -2,7 +2,7 @@
 // never a stack trace; the log gets the details.
 import type { Context } from 'hono';
 import type { AppEnv } from '../ui/env.ts';
-import { useRequestContext } from 'hono/jsx-renderer';
+import { useRequestContext } from '../ui/render.tsx';
 import { Heading, Link, Paragraph } from '../ui/components.tsx';
 import type { MessageKey } from '../ui/messages/index.ts';
 import { HttpError } from '../access/http-error.ts';
@@ -65,7 +65,7 @@ export function problem(c: Context<AppEnv>, status: number, detail?: string, ext
 }
 
 function ErrorContent({ status, message }: { status: PageStatus; message?: MessageKey | undefined }) {
-  const c = useRequestContext<AppEnv>();
+  const c = useRequestContext();
   const t = c.get('t');
   return (
     <>

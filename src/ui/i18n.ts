@@ -1,17 +1,17 @@
 // Views read the translator and the view state of the request being rendered.
-import { useRequestContext } from 'hono/jsx-renderer';
+import { useRequestContext } from './render.tsx';
 import type { AppEnv, ViewState } from './env.ts';
 import type { Locale, Translate } from '../platform/i18n/translator.ts';
 import type { MessageKey } from './messages/index.ts';
 
 export function useT(): Translate<MessageKey> {
-  return useRequestContext<AppEnv>().get('t');
+  return useRequestContext().get('t');
 }
 
 export function useView(): ViewState {
-  return useRequestContext<AppEnv>().get('view');
+  return useRequestContext().get('view');
 }
 
 export function useLocale(): Locale {
-  return useRequestContext<AppEnv>().get('locale');
+  return useRequestContext().get('locale');
 }
