@@ -68,6 +68,12 @@ export interface FormSpec<P, D, S extends z.ZodType, Path extends string = strin
   schema: S | ((ctx: RouteContext<P, Path>, data: D) => S);
   /** A form-level message when the schema refuses the input (say, for a choice without a field of its own). */
   invalid?: MessageKey;
+  /**
+   * Looks at the raw form after the CSRF check and before the schema, and may answer at once: a
+   * honeypot that a bot filled in gets the same page as a real submission, without a field error
+   * that would tell it which field gave it away. Null goes on as usual.
+   */
+  screen?(ctx: RouteContext<P, Path>, data: D, form: FormData): FormOutcome | null | Promise<FormOutcome | null>;
   /** Runs the use case with the parsed value; `values` is the raw input (for messages that repeat it). */
   submit(ctx: RouteContext<P, Path>, data: D, value: z.output<S>, values: FormValues): Promise<FormOutcome>;
 }
@@ -133,10 +139,11 @@ export function formPage<S extends PathParams, D, F extends string, Path extends
         const parsed = parseForm(schema, ctx.form ?? new FormData());
         const state = (s: FormPageState) => ({ [name]: s }) as Partial<Record<F, FormPageState>>;
         if (ctx.csrfRejected) return show(ctx, data, 403, state({ values: parsed.values, formError: 'form.error.csrf' }));
-        if (!parsed.ok) {
+        const screened = form.screen ? await form.screen(ctx, data, ctx.form ?? new FormData()) : null;
+        if (!screened && !parsed.ok) {
           return show(ctx, data, 400, state({ values: parsed.values, errors: parsed.errors, ...(form.invalid ? { formError: form.invalid } : {}) }));
         }
-        const outcome = await form.submit(ctx, data, parsed.value, parsed.values);
+        const outcome = screened ?? (await form.submit(ctx, data, (parsed as { value: unknown }).value, parsed.values));
         if (!outcome.ok) {
           return show(ctx, data, outcome.status ?? 400, state({
             values: outcome.values ?? parsed.values,

@@ -2,16 +2,16 @@
 // private status page (the link is the key: no account), the list and page of published
 // initiatives. Pact coordinators (pact:manage): moderation, the CSV export.
 //
-// The proposer's status page and the moderation page are formPages. The proposal form and the
-// confirmation link are not: both answer a successful POST with a page (200), not a redirect, and
-// the proposal form looks at its honeypot before anything else.
+// Every form is a formPage. The proposal form and the confirmation link answer a successful POST
+// with a page of their own (200), not a redirect; the proposal form screens its honeypot before
+// the schema.
 //
 // Bot protection of the public form: a honeypot field and a rate limit. A filled-in honeypot stores
 // nothing and gets the very same "check your e-mail" page as a real proposal, so a bot learns
 // nothing from the answer (a person never sees the field). Over the rate limit: 429 with a clear
 // message and the input kept.
 import { z } from 'zod';
-import { done, formPage, refuse } from '../../../access/form-page.ts';
+import { done, formPage, refuse, respond } from '../../../access/form-page.ts';
 import { HttpError } from '../../../access/http-error.ts';
 import { can } from '../../../access/policy.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactParams } from '../../../access/route.ts';
@@ -22,7 +22,7 @@ import type { FormState } from '../../../ui/components.tsx';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { resubmitInitiative, withdrawInitiative } from './answer-as-proposer.ts';
 import { confirmationState, confirmInitiative } from './confirm-initiative.ts';
-import { honeypotFilled, keptInput, moderationForm, parseSearch, parseWithSupport, proposalForm, proposerForm } from './initiative-forms.ts';
+import { honeypotFilled, keptInput, moderationForm, parseSearch, proposalForm, proposerForm } from './initiative-forms.ts';
 import { hashLinkToken, linkOrigin, looksLikeLinkToken } from './initiative-links.ts';
 import {
   CheckMailPage, ConfirmPage, DetailPage, ListPage, MinePage, ModeratePage, ModerationPage, ProposePage, type Choices,
@@ -40,22 +40,23 @@ type InPact<P> = RouteContext<P, `/p/:pact${string}`>;
 const origin = (ctx: RouteContext<unknown>) => linkOrigin(ctx.c.req.url, ctx.services.publicUrl);
 const canManage = (ctx: RouteContext<unknown>) => can(ctx.actor, 'pact:manage', { pact: ctx.pact });
 
-async function renderPropose(ctx: InPact<{ pact: string }>, status: 200 | 400 | 403 | 429, state: FormState = {}) {
-  const { c, tx, pact } = ctx;
-  const choices: Choices = await listChoices(tx, pact.id);
-  c.status(status);
-  return c.render(<ProposePage pact={pact} choices={choices} state={state} />, { title: c.get('t')('initiatives.propose.title') });
+function renderCheckMail(ctx: InPact<{ pact: string }>) {
+  const { c, pact } = ctx;
+  return c.render(<CheckMailPage pact={pact} />, { title: c.get('t')('initiatives.checkMail.title') });
 }
 
-function renderLink(
-  ctx: InPact<{ pact: string; initiativeToken: string }>,
-  state: 'open' | 'confirmed' | 'already-confirmed' | 'gone',
-  title?: string,
-  status?: 403,
-) {
+interface ConfirmationLink {
+  /** The hash of a well-formed token; null for a malformed one (answered like an unknown link). */
+  hash: string | null;
+  state: 'open' | 'confirmed' | 'already-confirmed' | 'gone';
+  title?: string | undefined;
+}
+
+function renderLink(ctx: InPact<{ pact: string; initiativeToken: string }>, state: ConfirmationLink['state'], title?: string) {
   const { c, pact } = ctx;
-  // 410 Gone for unknown, withdrawn and expired links alike: the link will not work again.
-  c.status(state === 'gone' ? 410 : (status ?? 200));
+  // 410 Gone for unknown, withdrawn and expired links alike: the link will not work again. Otherwise
+  // the status stays as set (200, or 403 for a refused CSRF token).
+  if (state === 'gone') c.status(410);
   const key: MessageKey = state === 'gone' ? 'initiatives.link.goneTitle' : 'initiatives.confirm.title';
   return c.render(<ConfirmPage pact={pact} state={state} title={title} token={ctx.params.initiativeToken} />, { title: c.get('t')(key) });
 }
@@ -115,71 +116,60 @@ export const initiativeRoutes: RouteSpec[] = [
       return csvResponse(`${pact.slug}-initiatives.csv`, csv);
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // The proposal form. A filled-in honeypot is screened out before the schema and gets the same
+  // "check your e-mail" page as a real proposal (200, no redirect: there is no page to go back to).
+  ...formPage({
     path: '/p/:pact/initiatives/new',
     permission: 'public',
     params: pactParams,
-    handler: (ctx) => renderPropose(ctx, 200),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/initiatives/new',
-    permission: 'public',
-    params: pactParams,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { c, form, services, pact } = ctx;
-      const parsed = parseWithSupport(proposalForm, form!);
-      if (ctx.csrfRejected) return renderPropose(ctx, 403, { values: parsed.values, formError: 'form.error.csrf' });
-      if (honeypotFilled(form!)) {
+    data: (ctx) => listChoices(ctx.tx, ctx.pact.id),
+    render: (ctx, choices, forms) => {
+      const { c, pact } = ctx;
+      const posted = forms.propose ?? {};
+      // The chosen support checkboxes are shown again as they were ticked.
+      const state: FormState = posted.values && ctx.form ? { ...posted, values: keptInput(posted.values, ctx.form) } : posted;
+      return c.render(<ProposePage pact={pact} choices={choices} state={state} />, { title: c.get('t')('initiatives.propose.title') });
+    },
+    forms: {
+      propose: {
+        schema: proposalForm,
         // Nothing is stored, and the answer is the same as for a real proposal.
-        c.status(200);
-        return c.render(<CheckMailPage pact={pact} />, { title: c.get('t')('initiatives.checkMail.title') });
-      }
-      if (!parsed.ok) return renderPropose(ctx, 400, parsed);
-      const outcome = await proposeInitiative(useCaseContext(ctx), {
-        value: parsed.value, origin: origin(ctx), clientAddress: clientAddress(c, services.signIn.trustProxy), secret: services.secret,
-      });
-      if (!outcome.ok) {
-        if (outcome.reason === 'rate-limited') return renderPropose(ctx, 429, { values: parsed.values, formError: 'initiatives.error.rateLimited' });
-        return renderPropose(ctx, 400, { values: parsed.values, errors: { [outcome.field]: { key: 'form.error.choice' } } });
-      }
-      return c.render(<CheckMailPage pact={pact} />, { title: c.get('t')('initiatives.checkMail.title') });
+        screen: async (ctx, _choices, form) => (honeypotFilled(form) ? respond(await renderCheckMail(ctx)) : null),
+        submit: async (ctx, _choices, value) => {
+          const outcome = await proposeInitiative(useCaseContext(ctx), {
+            value, origin: origin(ctx), clientAddress: clientAddress(ctx.c, ctx.services.signIn.trustProxy), secret: ctx.services.secret,
+          });
+          if (!outcome.ok) {
+            if (outcome.reason === 'rate-limited') return refuse(429, { formError: 'initiatives.error.rateLimited' });
+            return refuse(400, { errors: { [outcome.field]: { key: 'form.error.choice' } } });
+          }
+          return respond(await renderCheckMail(ctx));
+        },
+      },
     },
   }),
-  defineRoute({
-    method: 'GET',
+  // The confirmation link. Opening it changes nothing (mail scanners open links): the page has a
+  // button, and its POST answers with the page in its new state (200), or 410 for a dead link.
+  ...formPage({
     path: '/p/:pact/initiatives/confirm/:initiativeToken',
     permission: 'public',
     params: tokenParams,
-    // Opening the link changes nothing (mail scanners open links): the page has a button.
-    handler: async (ctx) => {
+    data: async (ctx): Promise<ConfirmationLink> => {
       const token = ctx.params.initiativeToken;
-      if (!looksLikeLinkToken(token)) return renderLink(ctx, 'gone');
-      const found = await confirmationState(ctx.tx, ctx.pact.id, hashLinkToken(token), ctx.now);
-      return renderLink(ctx, found.state, found.title);
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/p/:pact/initiatives/confirm/:initiativeToken',
-    permission: 'public',
-    params: tokenParams,
-    csrf: 'rerender',
-    handler: async (ctx) => {
-      const { tx, pact, now } = ctx;
-      const token = ctx.params.initiativeToken;
-      if (!looksLikeLinkToken(token)) return renderLink(ctx, 'gone');
+      if (!looksLikeLinkToken(token)) return { hash: null, state: 'gone' };
       const hash = hashLinkToken(token);
-      if (ctx.csrfRejected) {
-        // The page again, with its button and a fresh token: nothing confirmed.
-        const found = await confirmationState(tx, pact.id, hash, now);
-        return renderLink(ctx, found.state, found.title, 403);
-      }
-      const before = await confirmationState(tx, pact.id, hash, now);
-      const outcome = await confirmInitiative(useCaseContext(ctx), hash);
-      return renderLink(ctx, outcome, before.title);
+      return { hash, ...(await confirmationState(ctx.tx, ctx.pact.id, hash, ctx.now)) };
+    },
+    render: (ctx, link) => renderLink(ctx, link.state, link.title),
+    forms: {
+      confirm: {
+        schema: z.object({}),
+        submit: async (ctx, link) => {
+          if (!link.hash) return respond(await renderLink(ctx, 'gone'));
+          const outcome = await confirmInitiative(useCaseContext(ctx), link.hash);
+          return respond(await renderLink(ctx, outcome, link.title));
+        },
+      },
     },
   }),
   // The proposer's private status page: resubmit after a request for changes, or withdraw. An
