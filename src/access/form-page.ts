@@ -2,7 +2,9 @@
 // what the page shows, parses the form, and either runs the use case and redirects (Post/Redirect/
 // Get, with a flash message) or shows the page again with the person's input kept: 403 for a bad
 // CSRF token, 400 for input that does not pass the form's schema, and 400, 409 or 429 when the use
-// case refuses. Every form route is made with `formPage`, so no handler repeats this.
+// case refuses. Every form route is made with `formPage`, so no handler repeats this. The two
+// exceptions are buttons without a page or input of their own (sign out, withdraw an invitation):
+// nothing to show again, so a bad CSRF token is a plain 403 and success a redirect.
 import type { z } from 'zod';
 import { parseForm, type FieldErrors, type FormValues } from '../platform/forms.ts';
 import type { MessageKey } from '../ui/messages/index.ts';

@@ -56,6 +56,10 @@ const welzijnNetworkRecord: Resource = {
 const closedRecord: Resource = {
   pact: activePact, record: { type: 'household', id: 'other', network: { organisationIds: [], personIds: [], householdId: 'other' } },
 };
+// An invitation into Welzijn, loaded before the policy (no organisation in the path), and one that no
+// organisation owns (a coordinator invited into the pact).
+const welzijnInvitation: Resource = { pact: activePact, record: { type: 'invitation', id: 'i1', ownerOrganisationId: ORG_WELZIJN } };
+const pactInvitation: Resource = { pact: activePact, record: { type: 'invitation', id: 'i2', ownerOrganisationId: null } };
 
 // [permission, resource label, resource, actors that are allowed]; every other actor is refused.
 const table: Array<[Permission, string, Resource, ActorName[]]> = [
@@ -73,6 +77,8 @@ const table: Array<[Permission, string, Resource, ActorName[]]> = [
   ['organisation:read-members', 'the pact without an organisation', inPact, []],
   ['membership:invite', 'Welzijn', welzijn, ['coordinator', 'partnerAdminWelzijn']],
   ['membership:invite', 'the pact without an organisation', inPact, []],
+  ['membership:invite', "a loaded invitation of Welzijn's", welzijnInvitation, ['coordinator', 'partnerAdminWelzijn']],
+  ['membership:invite', 'a loaded invitation that no organisation owns', pactInvitation, ['coordinator']],
   // twoHats is a partner admin of De Linde and a professional of Welzijn: that does not make them Welzijn's admin.
   ['organisation:manage-members', 'Welzijn', welzijn, ['coordinator', 'partnerAdminWelzijn']],
   ['organisation:manage-members', 'the pact without an organisation', inPact, []],

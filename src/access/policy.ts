@@ -137,9 +137,16 @@ const role = (r: Role, organisationId?: string) => (m: Membership) =>
 const inOrganisation = (organisationId: string) => (m: Membership) => m.organisationId === organisationId;
 const anyMembership = () => true;
 
-/** The pact's coordinator, or the organisation's own partner admin (preferred: the narrower grant). */
-const organisationAdmin: Rule = (a, r) =>
-  r.organisationId === undefined ? null : grantBy(a, r, role('partner_admin', r.organisationId), role('pact_coordinator'));
+/**
+ * The pact's coordinator, or the organisation's own partner admin (preferred: the narrower grant).
+ * The organisation is the path's, or else the owner of the loaded record; a record that no
+ * organisation owns is the pact's own business, for its coordinators.
+ */
+const organisationAdmin: Rule = (a, r) => {
+  const organisationId = r.organisationId ?? r.record?.ownerOrganisationId ?? undefined;
+  if (organisationId !== undefined) return grantBy(a, r, role('partner_admin', organisationId), role('pact_coordinator'));
+  return r.record ? grantBy(a, r, role('pact_coordinator')) : null;
+};
 
 /** Roles that work with households: they may be part of a record's network. Policy readers never are. */
 const networkRoles: ReadonlySet<Role> = new Set(['pact_coordinator', 'partner_admin', 'professional', 'volunteer']);

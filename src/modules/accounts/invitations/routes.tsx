@@ -2,7 +2,6 @@
 // Both pages are formPages; withdrawing an invitation is a bare action that redirects.
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { can } from '../../../access/policy.ts';
 import { done, formPage, refuse } from '../../../access/form-page.ts';
 import { HttpError } from '../../../access/http-error.ts';
 import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam } from '../../../access/route.ts';
@@ -115,28 +114,28 @@ export const invitationRoutes: RouteSpec[] = [
   defineRoute({
     method: 'POST',
     path: '/p/:pact/invitations/:id/revoke',
-    // Members pass here; who may withdraw this invitation depends on its organisation, known once it is read.
-    permission: 'pact:read',
+    // Who may withdraw it depends on the invitation's organisation: loaded before the policy runs.
+    // Without organisation (a coordinator invited into a new pact by the system administrator) it
+    // is the pact's own business, and its coordinators decide.
+    permission: 'membership:invite',
     params: invitationParams,
-    handler: async ({ c, tx, pact, actor, params, now, audit, flash }) => {
-      const invitation = await findInvitation(tx, pact.id, params.id);
-      if (!invitation) throw new HttpError(404);
-      // An invitation without organisation (a coordinator invited into a new pact by the system
-      // administrator) is the pact's own business: its coordinators may withdraw it.
-      const allowed = invitation.organisation_id === null
-        ? can(actor, 'pact:manage', { pact })
-        : can(actor, 'membership:invite', { pact, organisationId: invitation.organisation_id });
-      if (!allowed) throw new HttpError(403);
+    load: async ({ tx, pact, params }) => {
+      const invitation = pact ? await findInvitation(tx, pact.id, params.id) : undefined;
+      return invitation ? { type: 'invitation', id: invitation.id, ownerOrganisationId: invitation.organisation_id } : null;
+    },
+    handler: async ({ c, tx, pact, record, now, audit, flash }) => {
+      const invitation = (await findInvitation(tx, pact.id, record!.id))!;
+      const organisationId = invitation.organisation_id;
       if (await revokeInvitation(tx, pact.id, invitation.id, now)) {
         await audit({
           action: 'invitation.revoke', recordType: 'invitation', recordId: invitation.id, purpose: 'pact-administration',
-          details: { organisation: invitation.organisation_id, role: invitation.role },
+          details: { organisation: organisationId, role: invitation.role },
         });
         flash('invitation.revoked');
       } else {
         flash('invitation.notOpen');
       }
-      return c.redirect(invitation.organisation_id === null ? `/p/${pact.slug}` : `/p/${pact.slug}/organisations/${invitation.organisation_id}/invitations`, 303);
+      return c.redirect(organisationId === null ? `/p/${pact.slug}` : `/p/${pact.slug}/organisations/${organisationId}/invitations`, 303);
     },
   }),
   // The invitee is not a member yet, so there is no pact context in which row-level security
