@@ -2,6 +2,7 @@
 // every module under src/modules/ and composes their routes, navigation, background jobs, message
 // catalogs and demo data from these manifests; adding a module means adding its folder, and
 // nothing outside it (docs/architecture.md, "Modules and their manifests").
+import type { Importer } from '../platform/import/index.ts';
 import type { z } from 'zod';
 import type { Tx } from '../platform/db/database.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -69,6 +70,8 @@ export interface ModuleManifest {
   routes: AnyRoute[];
   navigation?: NavigationEntry[];
   jobs?: ModuleJob[];
+  /** The module's CSV importers; uploads of their `kind` are run by the platform's `imports-run` job. */
+  importers?: Importer[];
   messages?: MessageCatalogs;
   demo?: DemoSeed;
 }
@@ -102,6 +105,7 @@ export function composeModule(name: string, parts: ReadonlyArray<Omit<ModuleMani
     routes: parts.flatMap((p) => p.routes),
     navigation: parts.flatMap((p) => p.navigation ?? []),
     jobs: parts.flatMap((p) => p.jobs ?? []),
+    importers: parts.flatMap((p) => p.importers ?? []),
     messages,
     ...(seeds.length > 0
       ? { demo: { order: Math.min(...seeds.map((s) => s.order)), async seed(ctx: DemoContext) { for (const s of [...seeds].sort((a, b) => a.order - b.order)) await s.seed(ctx); } } }

@@ -5,15 +5,25 @@ import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Services, JobQueue } from '../access/route.ts';
-import { failInterruptedImports } from '../platform/import/index.ts';
+import { failInterruptedImports, runQueuedImports } from '../platform/import/index.ts';
 import { purgeRateLimitHits } from '../platform/rate-limit.ts';
 import { startJobs, type JobDefinition, type Jobs } from '../platform/jobs/jobs.ts';
 import { removeOldMailBodies, sendQueuedMail, type MailSender } from '../platform/mail/index.ts';
-import { moduleJobs } from './modules.ts';
+import { moduleImporters, moduleJobs } from './modules.ts';
 
 export function jobDefinitions(input: { services: Services; config: Pick<Config, 'MAIL_RETENTION_DAYS'>; mailSender: MailSender | null; log: Logger }): JobDefinition[] {
   const { services, config, mailSender, log } = input;
   const platformJobs: JobDefinition[] = [
+    {
+      // Uploaded files waiting to be read: sent by the upload once its transaction has committed,
+      // and every minute for anything missed or left by a worker that stopped.
+      name: 'imports-run',
+      cron: '* * * * *',
+      run: async () => {
+        const taken = await runQueuedImports({ db: services.db, clock: services.clock, log, importers: moduleImporters });
+        if (taken > 0) log.info({ taken }, 'imports run');
+      },
+    },
     {
       name: 'imports-fail-interrupted',
       cron: '*/5 * * * *',

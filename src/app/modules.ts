@@ -4,6 +4,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import type { ModuleManifest, NavigationEntry, ModuleJob, DemoSeed } from '../access/manifest.ts';
 import type { AnyRoute } from '../access/route.ts';
+import type { Importer } from '../platform/import/index.ts';
 import { registerMessages } from '../ui/messages/index.ts';
 
 const modulesDir = new URL('../modules/', import.meta.url);
@@ -36,6 +37,14 @@ export const moduleNavigation: NavigationEntry[] = modules
   .sort((a, b) => a.order - b.order);
 
 export const moduleJobs: ModuleJob[] = modules.flatMap((m) => m.jobs ?? []);
+
+/** Every module's importers by kind; two importers of one kind are a mistake found at start. */
+export const moduleImporters: ReadonlyMap<string, Importer> = new Map(
+  modules.flatMap((m) => m.importers ?? []).map((importer, _i, all) => {
+    if (all.filter((other) => other.kind === importer.kind).length > 1) throw new Error(`Two importers of kind ${importer.kind}`);
+    return [importer.kind, importer] as const;
+  }),
+);
 
 export const moduleDemoSeeds: DemoSeed[] = modules
   .flatMap((m) => (m.demo ? [m.demo] : []))

@@ -17,7 +17,7 @@ import { fixedClock } from '../platform/clock.ts';
 let database: Database;
 const ids = {
   lindewaard: '', hagedoorn: '', welzijn: '', welzijnTeam: '', ocmw: '', lindewaardCoordinator: '', hagedoornCoordinator: '',
-  systemAdmin: '', lindewaardImport: '', twoPact: '',
+  systemAdmin: '', lindewaardImport: '', lindewaardQueued: '', twoPact: '',
 };
 const sessions = { hagedoornCoordinator: 'rls-session-hagedoorn', lindewaardCoordinator: 'rls-session-lindewaard', twoPact: 'rls-session-two-pacts' };
 
@@ -56,7 +56,11 @@ before(async () => {
       await sql`insert into import_row (pact_id, job_id, row_number, data) values (${pactId}, ${job}, 2, '{}'::jsonb)`.execute(database.db);
       await sql`insert into import_job_status_change (pact_id, job_id, to_status, changed_at)
                 values (${pactId}, ${job}, 'staging', ${now})`.execute(database.db);
+      await sql`insert into import_file (job_id, pact_id, content) values (${job}, ${pactId}, ${Buffer.from('code\nWK01\n')})`.execute(database.db);
     }
+    // A queued job of Lindewaard still without its file, for the insert test of import_file.
+    ids.lindewaardQueued = await one(sql<{ id: string }>`
+      insert into import_job (pact_id, kind, created_at, updated_at) values (${ids.lindewaard}, 'neighbourhoods', ${now}, ${now}) returning id`);
   }
   const tables = await sql<{ table_name: string }>`
     select c.table_name from information_schema.columns c
@@ -90,7 +94,7 @@ test(`the test really runs as the application role, not as a superuser that RLS 
 });
 
 const visibilityTables = ['organisation', 'team', 'neighbourhood', 'membership', 'audit_event',
-  ...(importMigration ? ['import_job', 'import_row', 'import_job_status_change'] : [])];
+  ...(importMigration ? ['import_job', 'import_row', 'import_job_status_change', 'import_file'] : [])];
 for (const table of visibilityTables) {
   test(`${table}: Lindewaard's rows are invisible in Hagedoorn and visible in Lindewaard`, async () => {
     const where = sql`pact_id = ${ids.lindewaard}`;
@@ -243,6 +247,7 @@ const inserts: Record<string, (pactId: string) => ReturnType<typeof sql>> = {
     ? {
         import_job: (p: string) => sql`insert into import_job (pact_id, kind, created_at, updated_at) values (${p}, 'neighbourhoods', now(), now())`,
         import_row: (p: string) => sql`insert into import_row (pact_id, job_id, row_number, data) values (${p}, ${ids.lindewaardImport}, 3, '{}'::jsonb)`,
+        import_file: (p: string) => sql`insert into import_file (job_id, pact_id, content) values (${ids.lindewaardQueued}, ${p}, ${Buffer.from('code\n')})`,
       }
     : {}),
 };

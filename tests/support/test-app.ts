@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Hono } from 'hono';
 import type { Services } from '../../src/access/route.ts';
 import { createApp } from '../../src/app/app.tsx';
+import { jobDefinitions } from '../../src/app/jobs.ts';
 import { createServices } from '../../src/app/services.ts';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import { hashToken, newToken } from '../../src/modules/accounts/index.ts';
@@ -29,6 +30,11 @@ export interface TestApp {
   anonymous(): Persona;
   /** A persona for a session token the app itself handed out (after a log-in or the second factor). */
   fromSessionToken(token: string): Persona;
+  /**
+   * Runs one of the installation's background jobs by name, here and now, as a worker process
+   * would (the test app starts no workers): the job's real definition from src/app/jobs.ts.
+   */
+  runJob(name: string, payload?: unknown): Promise<void>;
 }
 
 export interface Persona {
@@ -92,6 +98,11 @@ export async function createTestApp(database: Database, options: { seed?: boolea
     anonymous() {
       const visitor = newToken();
       return persona(`__Host-sp_visitor=${visitor}`, visitor);
+    },
+    async runJob(name, payload) {
+      const job = jobDefinitions({ services, config, mailSender: null, log: services.log }).find((d) => d.name === name);
+      if (!job) throw new Error(`There is no job named ${name}`);
+      await job.run(payload);
     },
   };
 }

@@ -162,3 +162,25 @@ export async function listStatusChanges(
     select from_status, to_status, changed_at, changed_by from import_job_status_change where job_id = ${jobId} order by id`.execute(tx);
   return r.rows;
 }
+
+/** Stores the uploaded file beside its job, in the upload's transaction: the job's run reads it from here. */
+export async function storeImportFile(tx: Executor, job: ImportJobRef, content: Uint8Array): Promise<void> {
+  await sql`insert into import_file (job_id, pact_id, content) values (${job.id}, ${job.pactId}, ${Buffer.from(content.buffer, content.byteOffset, content.byteLength)})`.execute(tx);
+}
+
+export async function readImportFile(tx: Executor, jobId: string): Promise<Uint8Array | undefined> {
+  const r = await sql<{ content: Buffer }>`select content from import_file where job_id = ${jobId}`.execute(tx);
+  return r.rows[0]?.content;
+}
+
+export async function deleteImportFile(tx: Executor, jobId: string): Promise<void> {
+  await sql`delete from import_file where job_id = ${jobId}`.execute(tx);
+}
+
+/** Starts a job's staging over: a run that stopped half-way left rows and counts behind. */
+export async function resetStaging(tx: Executor, jobId: string, now: Date): Promise<void> {
+  await deleteStagedRows(tx, jobId);
+  await sql`
+    update import_job set total_rows = 0, processed_rows = 0, error_count = 0, updated_at = ${now}
+     where id = ${jobId} and status = 'staging'`.execute(tx);
+}

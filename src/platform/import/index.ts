@@ -5,10 +5,11 @@ export type { FileError, Importer, ImportColumn, ImportJobRef, Message, RowError
 export { canTransition, importStatuses, importTransitions, isFinal, isImportStatus, ImportTransitionError, type ImportStatus } from './import-status.ts';
 export { bytesSource, detectDelimiter, fileSource, ImportFileError, mapHeader, readRecords, scanFile, type ByteSource } from './csv-reader.ts';
 export {
-  countErrorRows, findImportJob, flagDuplicateKeys, listImportJobs, listRowErrors, listStatusChanges,
+  countErrorRows, findImportJob, flagDuplicateKeys, listImportJobs, listRowErrors, listStatusChanges, lockImportJob, storeImportFile,
   type ImportJobRow, type RowErrorReport,
 } from './import-queries.ts';
 export { runImport, type ImportDeps, type ImportPhase, type ImportProgress, type ImportRun } from './run-import.ts';
 export { promoteImport, type PromoteRefusal, type PromoteResult } from './promote-import.ts';
 export { startImport, type AuditWriter } from './start-import.ts';
 export { failInterruptedImports, STALE_STAGING_MS } from './fail-interrupted-imports.ts';
+export { CLAIM_MINUTES, claimNextImport, MAX_ATTEMPTS, runQueuedImports, type ClaimedImport, type ImportQueueDeps } from './import-queue.ts';

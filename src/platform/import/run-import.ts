@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
 import { readRecords, scanFile, ImportFileError, type ByteSource } from './csv-reader.ts';
 import type { FileError, Importer, ImportJobRef } from './importer.ts';
 import {
-  changeImportStatus, countErrorRows, deleteStagedRows, findImportJob, lockImportJob, setTotalRows, stageRows,
+  changeImportStatus, countErrorRows, deleteStagedRows, findImportJob, lockImportJob, resetStaging, setTotalRows, stageRows,
   type ImportJobRow, type StagedRow,
 } from './import-queries.ts';
 
@@ -52,7 +52,10 @@ export async function runImport(deps: ImportDeps, run: ImportRun): Promise<Impor
   const ready = await inJob(async (tx) => {
     await lockImportJob(tx, job.id);
     const current = await findImportJob(tx, job.id);
-    return current?.status === 'staging' && current.kind === importer.kind;
+    const runnable = current?.status === 'staging' && current.kind === importer.kind;
+    // A run taken up again after its process stopped starts its staging over.
+    if (runnable) await resetStaging(tx, job.id, deps.clock.now());
+    return runnable;
   });
   if (!ready) return inJob((tx) => findImportJob(tx, job.id));
 

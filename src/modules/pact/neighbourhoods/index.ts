@@ -2,6 +2,7 @@
 // pact module reach neighbourhoods only through this file.
 import type { ModuleManifest } from '../../../access/manifest.ts';
 import { neighbourhoodsEn, neighbourhoodsNl } from './messages.ts';
+import { neighbourhoodImporter } from './neighbourhood-import.ts';
 import { neighbourhoodRoutes } from './routes.tsx';
 
 export {
@@ -10,5 +11,6 @@ export {
 
 export const neighbourhoodsPart: Omit<ModuleManifest, 'name'> = {
   routes: neighbourhoodRoutes,
+  importers: [neighbourhoodImporter],
   messages: { nl: neighbourhoodsNl, en: neighbourhoodsEn },
 };

@@ -9,7 +9,7 @@ import { defineRoute, type RouteContext, type RouteSpec, pactSlugParam, pactPara
 import { actingPersonId, useCaseContext } from '../../../access/use-case.ts';
 import { csvResponse, toCsv } from '../../../platform/csv/export.ts';
 import {
-  bytesSource, findImportJob, listImportJobs, listRowErrors, runImport, startImport, type Importer, type ImportJobRow,
+  findImportJob, listImportJobs, listRowErrors, lockImportJob, startImport, storeImportFile, type Importer, type ImportJobRow,
 } from '../../../platform/import/index.ts';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { addNeighbourhood } from './add-neighbourhood.ts';
@@ -88,12 +88,12 @@ export const neighbourhoodRoutes: RouteSpec[] = [
             { pactId, kind: neighbourhoodImporter.kind, createdBy: personId, fileName: displayName(file.name), bytes: bytes.byteLength, now: ctx.now },
             audit,
           );
-          // Runs after this request's transaction has committed (runImport waits for it).
+          // The file waits beside the job; a job worker reads it (platform/import/import-queue.ts).
+          await storeImportFile(tx, { id: jobId, pactId }, bytes);
           services.runInBackground(`import:${jobId}`, async () => {
-            await runImport(
-              { db: services.db, clock: services.clock, log: services.log },
-              { job: { id: jobId, pactId }, personId, importer: neighbourhoodImporter, source: bytesSource(bytes) },
-            );
+            // Once this request's transaction has committed (it holds the job's lock until then).
+            await services.db.transaction().execute((lockTx) => lockImportJob(lockTx, jobId));
+            await services.jobs.send('imports-run');
           });
           return done(`/p/${pact.slug}/imports/${jobId}`);
         },
