@@ -2,7 +2,7 @@
 // never a stack trace; the log gets the details.
 import type { Context } from 'hono';
 import type { AppEnv } from '../ui/env.ts';
-import { useRequestContext } from '../ui/render.tsx';
+import { useRequestContext } from '../ui/request-context.ts';
 import { Heading, Link, Paragraph } from '../ui/components.tsx';
 import type { MessageKey } from '../ui/messages/index.ts';
 import { HttpError } from '../access/http-error.ts';

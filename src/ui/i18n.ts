@@ -1,5 +1,5 @@
 // Views read the translator and the view state of the request being rendered.
-import { useRequestContext } from './render.tsx';
+import { useRequestContext } from './request-context.ts';
 import type { AppEnv, ViewState } from './env.ts';
 import type { Locale, Translate } from '../platform/i18n/translator.ts';
 import type { MessageKey } from './messages/index.ts';

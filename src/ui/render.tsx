@@ -1,22 +1,14 @@
 // The page renderer: `c.render(content, { title })` wraps the content in the layout and answers
-// with HTML. Views reach the request (translator, view state) through `useRequestContext`.
+// with HTML. Views reach the request (translator, view state) through `useRequestContext`
+// (request-context.ts).
 // Hono's own jsx-renderer answers with a String object, which @hono/node-server cannot keep as a
 // light response, so every page view built a full WHATWG Response as soon as a header was read;
 // this one hands a plain string to `c.html`.
-import type { Context, MiddlewareHandler } from 'hono';
-import { createContext, useContext } from 'hono/jsx';
+import type { MiddlewareHandler } from 'hono';
 import { HtmlEscapedCallbackPhase, resolveCallback } from 'hono/utils/html';
 import type { AppEnv } from './env.ts';
 import { Layout } from './layout.tsx';
-
-const RequestContext = createContext<Context<AppEnv> | null>(null);
-
-/** The request being rendered; only inside a view rendered by `pageRenderer`. */
-export function useRequestContext(): Context<AppEnv> {
-  const c = useContext(RequestContext);
-  if (!c) throw new Error('useRequestContext is only available while a page renders');
-  return c;
-}
+import { RequestContext } from './request-context.ts';
 
 export function pageRenderer(): MiddlewareHandler<AppEnv> {
   return async function renderPages(c, next) {
