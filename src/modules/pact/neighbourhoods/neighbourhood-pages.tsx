@@ -3,6 +3,7 @@ import type { ImportJobRow, RowErrorReport } from '../../../platform/import/inde
 import {
   Alert, Button, CsrfField, DataList, ErrorSummary, Field, fieldId, Flash, Heading, Link, Paragraph, Table, type FormState,
 } from '../../../ui/components.tsx';
+import { formatDateTime } from '../../../ui/format.ts';
 import { useLocale, useT } from '../../../ui/i18n.ts';
 import { isMessageKey, type MessageKey } from '../../../ui/messages/index.ts';
 import type { NeighbourhoodRow } from './neighbourhood-queries.ts';
@@ -19,10 +20,7 @@ function translate(t: (key: MessageKey, params?: Record<string, string | number>
 
 function When({ at }: { at: Date }) {
   const locale = useLocale();
-  const text = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam',
-  }).format(at);
-  return <time datetime={at.toISOString()}>{text}</time>;
+  return <time datetime={at.toISOString()}>{formatDateTime(at, locale)}</time>;
 }
 
 /** A file input with the same label, hint and error wiring as Field (which has no file type). */

@@ -1,6 +1,7 @@
 // Pages of the pact profile, the covenant, representatives, signatures, partnership and the public partner pages.
 import type { PactSummary } from '../../../access/policy.ts';
 import { Alert, Button, ButtonLink, CsrfField, DataList, ErrorSummary, Field, Flash, Heading, Link, Paragraph, Table, type FormState } from '../../../ui/components.tsx';
+import { formatLongDate } from '../../../ui/format.ts';
 import { useLocale, useT } from '../../../ui/i18n.ts';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import { organisationKinds, type OrganisationKind } from '../organisation.ts';
@@ -11,8 +12,7 @@ import type {
 /** A local date (yyyy-mm-dd) written out in the reader's language. */
 export function LocalDate({ value }: { value: string }) {
   const locale = useLocale();
-  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
-  return <time datetime={value}>{text}</time>;
+  return <time datetime={value}>{formatLongDate(value, locale)}</time>;
 }
 
 /** Free text with blank lines as paragraphs. */

@@ -4,7 +4,8 @@ import type { PactSummary } from '../../../access/policy.ts';
 import {
   Alert, Button, ButtonLink, CsrfField, DataList, ErrorSummary, Field, fieldId, Flash, Heading, Link, Paragraph, Table, type FormState,
 } from '../../../ui/components.tsx';
-import { formatDateTime } from '../../../ui/format.ts';
+import { formatDateTime, formatNumber } from '../../../ui/format.ts';
+import type { Locale } from '../../../platform/i18n/translator.ts';
 import { useLocale, useT } from '../../../ui/i18n.ts';
 import type { MessageKey } from '../../../ui/messages/index.ts';
 import type { CarryOverPeriod, CarryOverRefusal } from './carry-over.ts';
@@ -32,8 +33,8 @@ function When({ at }: { at: Date }) {
   return <time datetime={at.toISOString()}>{formatDateTime(at, locale)}</time>;
 }
 
-function number(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }).format(n);
+function number(n: number, locale: Locale): string {
+  return formatNumber(n, locale);
 }
 
 /** A plain-text percentage with a native progress bar labelled by it. */
