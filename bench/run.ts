@@ -363,29 +363,10 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
     await idle();
     loads.push({ figure: 'b', page, result: await runAutocannon({ origin, requests, connections: options.connections, durationS: options.duration }) });
   }
-  const memoryAfterLoad = readMemory(app.child.pid);
-  const appErrors = app.child.loggedErrors();
-  if (appErrors.count > 0) {
-    problems.push(
-      `the app logged ${appErrors.count} errors under load: ` +
-        Object.entries(appErrors.messages).map(([m, n]) => `${n}× "${m}"`).join('; '),
-    );
-  }
-  // Let the app finish what abandoned requests left queued, so it can stop cleanly.
-  const settleMs = await idle();
-  const stopped = await stopChild(app.child, 30_000);
-  log(`app stopped in ${formatMs(stopped.ms)}${stopped.killed ? ' (KILLED after 30 s)' : ''} after ${formatMs(settleMs)} to settle`);
-  if (stopped.killed) problems.push('the app did not stop within 30 s and was killed: the second start includes recovery');
-
-  // 3. Cold start on the existing data folder/database (second start).
-  app = await startApp(env, origin, first);
-  const coldStart = app.times;
-  const idleMemoryAfterColdStart = readMemory(app.child.pid);
-  log(`second start: /healthz after ${formatMs(coldStart.healthzMs)}, home page after ${formatMs(coldStart.homeMs)}`);
-
-  // 3a. The pact home against the bare server in alternating rounds, both running: the machine's
-  // speed drifts by tens of percents within minutes, which a ratio of two figures measured minutes
-  // apart would carry; alternating short rounds cancels the drift, and the median round is reported.
+  // 2a. The pact home against the bare server in alternating rounds, both running (the app warm
+  // from the loads above): the machine's speed drifts by tens of percents within minutes, which a
+  // ratio of two figures measured minutes apart would carry; alternating short rounds cancel the
+  // drift, and the median round is reported.
   const barePort = await freePort();
   const bareOrigin = `http://127.0.0.1:${barePort}`;
   const bareChild = startChild(['--import', 'tsx', 'bench/bare-server.ts', pagesFile, String(barePort)], {});
@@ -393,7 +374,6 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
   try {
     await waitFor200(`${bareOrigin}${first.homePath}`, bareChild, performance.now());
     if (!homeRequests.some((r) => notCaptured.some((m) => m.startsWith(`${r.path} `)))) {
-      await runAutocannon({ origin, requests: homeRequests, connections: 10, durationS: 5 });
       const rounds: NonNullable<EngineResult['interleaved']>['rounds'] = [];
       for (let round = 1; round <= INTERLEAVED_ROUNDS; round++) {
         // Every other round the bare server goes first, so a trend over the rounds favours neither.
@@ -415,6 +395,26 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
   } finally {
     await stopChild(bareChild);
   }
+  const memoryAfterLoad = readMemory(app.child.pid);
+  const appErrors = app.child.loggedErrors();
+  if (appErrors.count > 0) {
+    problems.push(
+      `the app logged ${appErrors.count} errors under load: ` +
+        Object.entries(appErrors.messages).map(([m, n]) => `${n}× "${m}"`).join('; '),
+    );
+  }
+  // Let the app finish what abandoned requests left queued, so it can stop cleanly.
+  const settleMs = await idle();
+  const stopped = await stopChild(app.child, 30_000);
+  log(`app stopped in ${formatMs(stopped.ms)}${stopped.killed ? ' (KILLED after 30 s)' : ''} after ${formatMs(settleMs)} to settle`);
+  if (stopped.killed) problems.push('the app did not stop within 30 s and was killed: the second start includes recovery');
+
+  // 3. Cold start on the existing data folder/database (second start).
+  app = await startApp(env, origin, first);
+  const coldStart = app.times;
+  const idleMemoryAfterColdStart = readMemory(app.child.pid);
+  log(`second start: /healthz after ${formatMs(coldStart.healthzMs)}, home page after ${formatMs(coldStart.homeMs)}`);
+
   const stoppedAgain = await stopChild(app.child, 30_000);
   if (stoppedAgain.killed) problems.push('the app did not stop within 30 s after the second start and was killed');
 
