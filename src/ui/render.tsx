@@ -3,8 +3,9 @@
 // (request-context.ts).
 // Hono's own jsx-renderer answers with a String object, which @hono/node-server cannot keep as a
 // light response, so every page view built a full WHATWG Response as soon as a header was read;
-// this one hands a plain string to `c.html`.
+// this one hands a plain string to `c.html`, and tells compression that string (compress.ts).
 import type { MiddlewareHandler } from 'hono';
+import { withTextBody } from '../platform/http/compress.ts';
 import { HtmlEscapedCallbackPhase, resolveCallback } from 'hono/utils/html';
 import type { AppEnv } from './env.ts';
 import { Layout } from './layout.tsx';
@@ -19,7 +20,8 @@ export function pageRenderer(): MiddlewareHandler<AppEnv> {
         </RequestContext.Provider>
       );
       const html = await resolveCallback(await page.toString(), HtmlEscapedCallbackPhase.Stringify, false, {});
-      return c.html(`<!DOCTYPE html>${html}`);
+      const document = `<!DOCTYPE html>${html}`;
+      return withTextBody(c.html(document), document);
     });
     await next();
   };
