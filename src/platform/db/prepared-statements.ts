@@ -169,6 +169,15 @@ export function preparedStatementPool(pool: pg.Pool): PostgresPool {
     names.set(text, name);
     return name;
   };
+  // The same few texts run on every request: judge each once.
+  const judged = new Map<string, boolean>();
+  const writes = (text: string): boolean => {
+    const known = judged.get(text);
+    if (known !== undefined) return known;
+    const verdict = mayWrite(text);
+    if (judged.size < MAX_PREPARED_TEXTS) judged.set(text, verdict);
+    return verdict;
+  };
   /** What the pool knows of each of its connections. */
   interface Connection {
     wrapper: PostgresPoolClient;
@@ -225,7 +234,7 @@ export function preparedStatementPool(pool: pg.Pool): PostgresPool {
 
     const sendBegin = () => state.sendQuery({ name: BEGIN_STATEMENT, text: 'begin', values: [] });
     const send = (textOrCursor: unknown, parameters?: ReadonlyArray<unknown>): unknown => {
-      if (inTransaction && (typeof textOrCursor !== 'string' || mayWrite(textOrCursor))) readOnly = false;
+      if (inTransaction && (typeof textOrCursor !== 'string' || writes(textOrCursor))) readOnly = false;
       if (typeof textOrCursor === 'string' && parameters && parameters.length > 0) {
         const name = nameOf(textOrCursor);
         if (name) return state.sendQuery({ name, text: textOrCursor, values: [...parameters] });
@@ -267,7 +276,7 @@ export function preparedStatementPool(pool: pg.Pool): PostgresPool {
         const name = typeof textOrCursor === 'string' && parameters && parameters.length > 0 ? nameOf(textOrCursor) : null;
         const commitFirst = state.commitPending;
         if (name && isPrepared(name) && wire.parsedStatements[name] === textOrCursor) {
-          if (mayWrite(textOrCursor as string)) readOnly = false;
+          if (writes(textOrCursor as string)) readOnly = false;
           state.commitPending = false;
           return new Promise((resolve, reject) => {
             const query = new BeginThenQuery({ name, text: textOrCursor as string, values: [...parameters!] }, commitFirst, (error, result) =>
