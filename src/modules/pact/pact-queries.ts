@@ -156,9 +156,8 @@ export async function loadPactHome(tx: Executor, pactId: string, member: { organ
            ${homeProfileJson(pactId)} as profile,
            case when ${forMember} then json_build_object(
              'organisations', (select count(*) from organisation where pact_id = ${pactId}),
-             -- Distinct in a subquery: read in the order of the active-membership index, without a sort.
-             'members', (select count(*) from (select distinct person_id from membership
-                                                where pact_id = ${pactId} and ended_at is null) as people),
+             -- Kept by the membership table's trigger (migration 0022): one row, not every membership.
+             'members', coalesce((select participants from pact_figures where pact_id = ${pactId}), 0),
              'neighbourhoods', (select count(*) from neighbourhood where pact_id = ${pactId})) end as figures,
            case when ${forMember} then
              (select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
