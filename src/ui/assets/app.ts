@@ -9,6 +9,7 @@ for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-a
 for (const box of document.querySelectorAll<HTMLElement>('[data-import-poll]')) {
   const url = box.dataset.importPoll;
   const template = box.dataset.progressTemplate ?? '{done} / {total}';
+  const queued = box.dataset.queuedText ?? '';
   const bar = box.querySelector('progress');
   const text = box.querySelector<HTMLElement>('[role="status"]');
   if (!url) continue;
@@ -21,11 +22,14 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-import-poll]')) 
         window.location.reload();
         return;
       }
-      if (bar) {
-        bar.max = Math.max(job.totalRows, 1);
+      // No rows counted yet: the file waits for the job worker (the bar stays indeterminate).
+      const counted = job.totalRows > 0;
+      if (bar && counted) {
+        bar.max = job.totalRows;
         bar.value = job.processedRows;
       }
-      if (text) text.textContent = template.replace('{done}', String(job.processedRows)).replace('{total}', String(job.totalRows));
+      const progress = template.replace('{done}', String(job.processedRows)).replace('{total}', String(job.totalRows));
+      if (text) text.textContent = counted || !queued ? progress : queued;
     } catch {
       // A missed poll is retried on the next tick.
     }

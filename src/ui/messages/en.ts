@@ -97,6 +97,7 @@ export const en: Record<MessageKey, string> = {
   'import.status.validated': 'Checked',
   'import.status.failed': 'Not imported: there are errors',
   'import.status.promoted': 'Imported',
+  'import.queued': 'The file is waiting its turn. It will be read shortly.',
   'import.progress': '{done} of {total} rows read',
   'import.rowsOk': '{count} rows are fine.',
   'import.rowErrors': 'Errors per row',

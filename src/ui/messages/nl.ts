@@ -97,6 +97,7 @@ export const nl = {
   'import.status.validated': 'Gecontroleerd',
   'import.status.failed': 'Niet ingelezen: er zijn fouten',
   'import.status.promoted': 'Ingelezen',
+  'import.queued': 'Het bestand wacht op zijn beurt. Het wordt zo gelezen.',
   'import.progress': '{done} van de {total} regels gelezen',
   'import.rowsOk': '{count} regels zijn goed.',
   'import.rowErrors': 'Fouten per regel',

@@ -188,11 +188,18 @@ export function ImportJobPage({
           <div
             data-import-poll={`/api/p/${pact.slug}/imports/${job.id}`}
             data-progress-template={t('import.progress', { done: '{done}', total: '{total}' })}
+            data-queued-text={t('import.queued')}
           >
             <Paragraph>
-              <progress max={Math.max(job.total_rows, 1)} value={job.processed_rows} aria-labelledby="import-progress" />{' '}
+              {/* Until the job worker has counted the rows there is no amount to show: the bar
+                  has no value (an indeterminate bar) and the text says the file waits its turn. */}
+              {job.total_rows > 0 ? (
+                <progress max={job.total_rows} value={job.processed_rows} aria-labelledby="import-progress" />
+              ) : (
+                <progress aria-labelledby="import-progress" />
+              )}{' '}
               <span id="import-progress" role="status">
-                {t('import.progress', { done: job.processed_rows, total: job.total_rows })}
+                {job.total_rows > 0 ? t('import.progress', { done: job.processed_rows, total: job.total_rows }) : t('import.queued')}
               </span>
             </Paragraph>
           </div>

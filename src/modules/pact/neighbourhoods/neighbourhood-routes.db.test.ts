@@ -164,6 +164,17 @@ test('while a job is being read, its page shows progress that updates itself (Ja
   assert.match(html, new RegExp(`<a class="utrecht-link utrecht-link--html-a" href="/p/lindewaard/imports/${id}">Vernieuw de voortgang</a>`));
 });
 
+test('a job that waits for the job worker says so, not "0 of 0 rows read", with a bar that shows no amount', async () => {
+  const id = await inAppTransaction(t.database.db, { pactId: lindewaard }, (tx) =>
+    startImport(tx, { pactId: lindewaard, kind: 'neighbourhoods', createdBy: null, fileName: 'wacht.csv', bytes: 10, now: t.clock.now() }, async () => undefined));
+  const html = await (await coordinator.get(`/p/lindewaard/imports/${id}`)).text();
+  assert.doesNotMatch(html, /0 van de 0/);
+  assert.match(html, /<span id="import-progress" role="status">Het bestand wacht op zijn beurt\. Het wordt zo gelezen\.<\/span>/);
+  assert.match(html, /<progress aria-labelledby="import-progress"><\/progress>/, 'an indeterminate bar: no value, no max');
+  // The poller gets the same text, for while the worker has not counted the rows yet.
+  assert.match(html, /data-queued-text="Het bestand wacht op zijn beurt\. Het wordt zo gelezen\."/);
+});
+
 test('a coordinator of another pact cannot see, poll or promote the job', async () => {
   const { id } = await uploadAndWait('code,naam\nOT1,Ander pact\n');
   const other = await t.sessionFor(personas.otherPactCoordinator);
