@@ -11,6 +11,7 @@ import type { Db, Engine, Tx } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { SendOptions } from '../platform/jobs/jobs.ts';
 import type { AppEnv } from '../ui/env.ts';
+import type { ApiOperation } from '../platform/api/openapi.ts';
 import type { Actor, Grant, PactSummary, Permission, RecordFacts, Resource } from './policy.ts';
 
 export interface Services {
@@ -128,10 +129,54 @@ export interface BareRouteSpec {
   handler: (c: Context<AppEnv>, services: Services) => Response | Promise<Response>;
 }
 
-export type AnyRoute = RouteSpec | BareRouteSpec;
+/** What an API route's handler gets: the transaction under the pact's row-level security, and the parsed request. */
+export interface ApiContext<P = Record<string, string>, Q = Record<string, unknown>> {
+  tx: Tx;
+  pact: PactSummary;
+  params: P;
+  query: Q;
+  actor: Actor;
+  grant: Grant;
+  now: Date;
+  requestId: string;
+  services: Services;
+  /** The request's path and query string, for the `next` link of a paged list. */
+  request: { path: string; search: URLSearchParams };
+}
+
+/**
+ * A route of the public API (`/api/v1/pacts/:pact/…`): JSON only, described by its zod schemas,
+ * from which the OpenAPI document is made (src/platform/api/openapi.ts). Mounted by
+ * src/app/api-pipeline.ts through the same policy and transaction as a page, but it reads no
+ * cookie and sets none, and every refusal is problem+json.
+ */
+export interface ApiRouteSpec<P extends z.ZodObject = z.ZodObject, Q extends z.ZodObject = z.ZodObject, R extends z.ZodType = z.ZodType>
+  extends ApiOperation {
+  api: true;
+  method: 'GET';
+  path: `/api/v1/pacts/:pact${string}`;
+  permission: Permission;
+  params: P;
+  query: Q;
+  response: R;
+  maxBody?: undefined;
+  handler: (ctx: ApiContext<z.output<P>, z.output<Q>>) => Promise<z.input<R>>;
+}
+
+export function defineApiRoute<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>(
+  spec: Omit<ApiRouteSpec<P, Q, R>, 'api'>,
+): ApiRouteSpec {
+  return { ...spec, api: true } as unknown as ApiRouteSpec;
+}
+
+export type AnyRoute = RouteSpec | BareRouteSpec | ApiRouteSpec;
 
 export function isBare(route: AnyRoute): route is BareRouteSpec {
   return 'bare' in route && route.bare === true;
+}
+
+export function isApi(route: AnyRoute): route is ApiRouteSpec {
+  return 'api' in route && route.api === true;
 }
 
 /** The pact named in a path (`/p/:pact/…`): a slug of at most 40 characters (pact_slug_format in migration 0001). */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import { isBare, type AnyRoute, type Services } from '../access/route.ts';
+import { isApi, isBare, type AnyRoute, type Services } from '../access/route.ts';
 import { HttpError } from '../access/http-error.ts';
 import { compress } from '../platform/http/compress.ts';
 import { negotiateLocale } from '../platform/i18n/translator.ts';
@@ -12,6 +12,7 @@ import type { AppEnv } from '../ui/env.ts';
 import { pageRenderer } from '../ui/render.tsx';
 import { translatorFor } from '../ui/messages/index.ts';
 import { databaseRefusalLog, databaseRefusalStatus, errorResponse } from './errors.tsx';
+import { mountApiRoute } from './api-pipeline.ts';
 import { mountRoute } from './pipeline.tsx';
 import { allRoutes } from './routes.ts';
 
@@ -73,12 +74,13 @@ export function createApp(services: Services, routes: AnyRoute[] = allRoutes): H
 
   for (const route of routes) {
     if (isBare(route)) app.on(route.method, route.path, (c) => route.handler(c, services));
+    else if (isApi(route)) mountApiRoute(app, route, services);
     else mountRoute(app, route, services);
   }
 
   app.notFound((c) => errorResponse(c, 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return errorResponse(c, error.status, error.messageKey);
+    if (error instanceof HttpError) return errorResponse(c, error.status, error.messageKey, error.invalid);
     const refused = databaseRefusalStatus(error);
     if (refused) {
       // A check in the code was missed: the client gets a 404 or 409, the log a warning to fix it.

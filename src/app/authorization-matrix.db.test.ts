@@ -56,6 +56,7 @@ function appRows(): Matrix {
     'GET /admin': systemAdministrator,
     'GET /healthz': everyone,
     'GET /readyz': everyone,
+    'GET /api/openapi.json': everyone,
     'GET /assets/:file': everyone,
   };
 }

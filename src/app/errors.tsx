@@ -6,6 +6,7 @@ import { useRequestContext } from '../ui/request-context.ts';
 import { Heading, Link, Paragraph } from '../ui/components.tsx';
 import type { MessageKey } from '../ui/messages/index.ts';
 import { HttpError } from '../access/http-error.ts';
+import { problemTypeForStatus, problemTypeUri, type InvalidParam } from '../platform/api/problem-types.ts';
 
 export { HttpError };
 
@@ -35,7 +36,7 @@ const pageStatuses = [400, 401, 403, 404, 409, 413, 500] as const;
 type PageStatus = (typeof pageStatuses)[number];
 
 function pageStatus(status: number): PageStatus {
-  if (status === 415) return 400;
+  if (status === 415 || status === 406) return 400;
   return (pageStatuses as readonly number[]).includes(status) ? (status as PageStatus) : 500;
 }
 
@@ -45,12 +46,15 @@ export function wantsJson(c: Context<AppEnv>): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-/** RFC 9457 problem details. */
+/**
+ * RFC 9457 problem details. The `type` is stable per kind of refusal (src/platform/api/problem-types.ts);
+ * the title and detail are in the request's language.
+ */
 export function problem(c: Context<AppEnv>, status: number, detail?: string, extra: Record<string, unknown> = {}): Response {
   const t = c.get('t');
   const ps = pageStatus(status);
   const body = {
-    type: 'about:blank',
+    type: problemTypeUri(problemTypeForStatus(status)),
     title: t(`error.title.${ps}` as MessageKey),
     status,
     detail: detail ?? t(`error.body.${ps}` as MessageKey),
@@ -79,8 +83,8 @@ function ErrorContent({ status, message }: { status: PageStatus; message?: Messa
   );
 }
 
-export async function errorResponse(c: Context<AppEnv>, status: number, message?: MessageKey): Promise<Response> {
-  if (wantsJson(c)) return problem(c, status, message ? c.get('t')(message) : undefined);
+export async function errorResponse(c: Context<AppEnv>, status: number, message?: MessageKey, invalid: readonly InvalidParam[] = []): Promise<Response> {
+  if (wantsJson(c)) return problem(c, status, message ? c.get('t')(message) : undefined, invalid.length > 0 ? { errors: invalid } : {});
   const ps = pageStatus(status);
   if (!c.get('view')) {
     c.set('view', { signedIn: false, displayName: null, pact: null, csrfToken: '', nav: [], path: c.req.path });

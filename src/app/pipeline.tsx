@@ -60,7 +60,7 @@ async function readForm(c: Context<AppEnv>, maxBody: number): Promise<FormData> 
 }
 
 /** PostgreSQL text cannot hold NUL: such input is refused here, not by a failing query (a 500). */
-function hasNul(value: string): boolean {
+export function hasNul(value: string): boolean {
   return value.includes('\u0000');
 }
 

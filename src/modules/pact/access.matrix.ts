@@ -32,6 +32,9 @@ export const matrix: Matrix = {
   'GET /p/:pact/imports/:id': lindewaardCoordinator,
   'POST /p/:pact/imports/:id/promote': lindewaardCoordinator,
   'GET /api/p/:pact/imports/:id': lindewaardCoordinator,
+  // The public API: the pact's published data, for anyone (no session is read).
+  'GET /api/v1/pacts/:pact': everyone,
+  'GET /api/v1/pacts/:pact/pillars': everyone,
   // ── pact profile, covenant, pillars, partners (src/modules/pact/partners) ──
   // The profile, covenant versions and pillars: the pact's coordinators only (empty POSTs: 400).
   'GET /p/:pact/profile': lindewaardCoordinator,

@@ -246,3 +246,23 @@ export async function listPublishedActivities(tx: Executor, pactId: string, orga
      order by y.year desc, a.title`.execute(tx);
   return r.rows;
 }
+
+export interface PublishedPactRow {
+  slug: string;
+  name: string;
+  municipality: string;
+  jurisdiction: 'NL' | 'BE-VLG';
+  default_locale: 'nl' | 'en';
+  mission: string;
+  horizon_year: number | null;
+  pillar_label: 'pillar' | 'path';
+  updated_at: Date;
+}
+
+/** What the public API tells about the pact itself. */
+export async function loadPublishedPact(tx: Executor, pactId: string): Promise<PublishedPactRow> {
+  const r = await sql<PublishedPactRow>`
+    select slug, name, municipality, jurisdiction, default_locale, mission, horizon_year, pillar_label, updated_at
+      from pact where id = ${pactId}`.execute(tx);
+  return r.rows[0]!;
+}

@@ -60,3 +60,23 @@ export async function setPillarArchived(tx: Executor, pactId: string, id: string
 export async function setPillarLabel(tx: Executor, pactId: string, label: 'pillar' | 'path', now: Date): Promise<void> {
   await sql`update pact set pillar_label = ${label}, updated_at = ${now} where id = ${pactId}`.execute(tx);
 }
+
+/**
+ * One page of the pact's pillars for the API, in the order of their position (then id), starting
+ * after `after`; one row more than `limit`, so the caller knows whether a next page exists. Without
+ * `modifiedAfter` only the current pillars; with it also the archived ones changed since, so a
+ * client that keeps a copy learns of the archiving.
+ */
+export async function pagePillars(
+  tx: Executor,
+  pactId: string,
+  page: { limit: number; after: readonly [number, string] | null; modifiedAfter: Date | null },
+): Promise<PillarRow[]> {
+  const after = page.after ? sql`and (position, id) > (${page.after[0]}, ${page.after[1]}::uuid)` : sql``;
+  const changed = page.modifiedAfter ? sql`and updated_at > ${page.modifiedAfter}` : sql`and archived_at is null`;
+  const r = await sql<PillarRow>`
+    select id, position, title, description, weight::text as weight, archived_at, updated_at
+      from pillar where pact_id = ${pactId} ${changed} ${after}
+     order by position, id limit ${page.limit + 1}`.execute(tx);
+  return r.rows;
+}

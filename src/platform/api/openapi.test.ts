@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { z } from 'zod';
+import { openApiDocument, openApiPath, type ApiOperation } from './openapi.ts';
+import { pageOf, pageQuery } from './paging.ts';
+import { problemTypes } from './problem-types.ts';
+
+const operations: ApiOperation[] = [
+  {
+    method: 'GET', path: '/api/v1/things/:thing', operationId: 'getThing', summary: 'A thing', tags: ['Things'],
+    params: z.object({ thing: z.uuid().describe('The thing\'s id.') }),
+    query: z.object({ verbose: z.enum(['yes', 'no']).optional() }).strict(),
+    response: z.object({ id: z.uuid(), at: z.iso.datetime() }).strict(),
+  },
+  {
+    method: 'GET', path: '/api/v1/things', operationId: 'listThings', summary: 'Things', tags: ['Things'],
+    query: pageQuery, response: pageOf(z.object({ id: z.uuid() })), problems: [problemTypes.rateLimited],
+  },
+];
+
+test('the document of some operations is valid OpenAPI 3.1', async () => {
+  const document = openApiDocument(operations, { title: 'Test', version: '1', description: 'Test' });
+  const result = await new Validator().validate(document as never);
+  assert.deepEqual(result, { valid: true }, JSON.stringify(result.errors));
+});
+
+test('paths, parameters and answers come from the route and its schemas', () => {
+  const document = openApiDocument(operations, { title: 'Test', version: '1', description: 'Test' }) as {
+    paths: Record<string, Record<string, { parameters: Array<{ name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }>; responses: Record<string, unknown> }>>;
+  };
+  assert.equal(openApiPath('/api/v1/pacts/:pact/pillars/:pillar'), '/api/v1/pacts/{pact}/pillars/{pillar}');
+  const getThing = document.paths['/api/v1/things/{thing}']!.get!;
+  assert.deepEqual(getThing.parameters.map((p) => [p.name, p.in, p.required]), [['thing', 'path', true], ['verbose', 'query', false]]);
+  assert.equal(getThing.parameters[0]!.description, 'The thing\'s id.');
+  assert.deepEqual(Object.keys(getThing.responses).sort(), ['200', '400', '404', '500']);
+  const list = document.paths['/api/v1/things']!.get!;
+  assert.deepEqual(list.parameters.map((p) => [p.name, p.required]), [['limit', false], ['cursor', false], ['modified_after', false]]);
+  assert.equal(list.parameters[0]!.schema.type, 'integer');
+  assert.ok('429' in list.responses);
+});
