@@ -115,3 +115,20 @@ test('an unknown path under /api/ is a problem+json 404, never an HTML page', as
     assert.equal(((await response.json()) as { type: string }).type, '/api/docs#problem-not-found');
   }
 });
+
+test('the reference page lists every endpoint and describes each problem type at the anchor its `type` points to', async () => {
+  const response = await get('/api/docs');
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+  const html = await response.text();
+  assert.match(html, /<h1[^>]*>API-naslag<\/h1>/);
+  for (const route of allRoutes.filter(isApi)) {
+    assert.ok(html.includes(`${route.method} ${openApiPath(route.path)}`), `${route.method} ${route.path} is on the page`);
+  }
+  for (const slug of ['bad-request', 'not-found', 'server-error', 'rate-limited']) {
+    assert.match(html, new RegExp(`id="problem-${slug}"`), slug);
+  }
+  assert.match(html, /href="\/api\/openapi\.json"/);
+  // Plain HTML: no script needed to read it.
+  assert.doesNotMatch(html, /<script(?![^>]*src="\/assets\/app\.js")/);
+});

@@ -57,6 +57,7 @@ function appRows(): Matrix {
     'GET /healthz': everyone,
     'GET /readyz': everyone,
     'GET /api/openapi.json': everyone,
+    'GET /api/docs': everyone,
     'GET /assets/:file': everyone,
   };
 }

@@ -60,13 +60,28 @@ test('an unknown address shows the not-found page', async ({ page }) => {
 test('on a 320 pixels wide screen the pages do not scroll sideways', async ({ page }) => {
   // WCAG 1.4.10 Reflow: 320 CSS pixels is 1280 pixels zoomed to 400 %.
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/', '/p/lindewaard', '/login', '/deze-pagina-bestaat-niet']) {
+  for (const path of ['/', '/p/lindewaard', '/login', '/deze-pagina-bestaat-niet', '/api/docs']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `scroll width of ${path}`).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page);
   }
+});
+
+test('a developer reads the API reference, and a problem type links to its description', async ({ page }) => {
+  await page.goto('/api/docs');
+  await expect(page.getByRole('heading', { level: 1, name: 'API-naslag' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'GET /api/v1/pacts/{pact}/pillars' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Parameters van GET /api/v1/pacts/{pact}/pillars' })).toContainText('modified_after');
+  await expect(page.getByRole('link', { name: '/api/openapi.json' })).toHaveAttribute('href', '/api/openapi.json');
+  await expectNoAxeViolations(page);
+  // The `type` of a problem is an address on this page.
+  const problem = await page.request.get('/api/v1/pacts/bestaat-niet');
+  expect(problem.status()).toBe(404);
+  const { type } = (await problem.json()) as { type: string };
+  await page.goto(type);
+  await expect(page.locator(`#${type.split('#')[1]}`)).toContainText('not-found');
 });
 
 test('the skip link is the first thing the keyboard reaches and leads to the main content', async ({ page }) => {
