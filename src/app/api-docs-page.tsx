@@ -10,6 +10,11 @@ import { apiDocument } from './api-document.ts';
 interface Parameter { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }
 interface Operation { operationId: string; summary: string; description?: string; parameters: Parameter[]; responses: Record<string, { description: string }> }
 
+/** Text with `code` spans (the descriptions are CommonMark, as OpenAPI allows) as text and <code>. */
+function Described({ text }: { text: string }) {
+  return <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+}
+
 /** A short type of a parameter's schema: `integer (1–200, default 50)`, `string (date-time)`. */
 function typeOf(schema: Record<string, unknown>): string {
   const parts: string[] = [];
@@ -39,7 +44,7 @@ function ApiDocsPage({ operations }: { operations: Array<{ method: string; path:
             <code>{method.toUpperCase()} {path}</code>
           </Heading>
           <Paragraph>{op.summary}</Paragraph>
-          {op.description ? <Paragraph>{op.description}</Paragraph> : null}
+          {op.description ? <Paragraph><Described text={op.description} /></Paragraph> : null}
           <Table
             caption={t('apiDocs.parametersOf', { operation: `${method.toUpperCase()} ${path}` })}
             rows={op.parameters}
@@ -48,10 +53,10 @@ function ApiDocsPage({ operations }: { operations: Array<{ method: string; path:
               { header: t('apiDocs.in'), cell: (p) => p.in },
               { header: t('apiDocs.required'), cell: (p) => (p.required ? t('apiDocs.yes') : t('apiDocs.no')) },
               { header: t('apiDocs.type'), cell: (p) => typeOf(p.schema) },
-              { header: t('apiDocs.description'), cell: (p) => p.description ?? '' },
+              { header: t('apiDocs.description'), cell: (p) => <Described text={p.description ?? ''} /> },
             ]}
           />
-          <DataList items={Object.entries(op.responses).map(([status, r]) => [status, r.description])} />
+          <DataList items={Object.entries(op.responses).map(([status, r]) => [status, <Described text={r.description} />])} />
         </section>
       ))}
 
@@ -62,7 +67,7 @@ function ApiDocsPage({ operations }: { operations: Array<{ method: string; path:
           <Heading level={3} id={`problem-${p.slug}`}>
             <code>{p.slug}</code> ({p.status}) — {p.title}
           </Heading>
-          <Paragraph>{p.description}</Paragraph>
+          <Paragraph><Described text={p.description} /></Paragraph>
         </section>
       ))}
     </>

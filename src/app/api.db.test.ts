@@ -125,10 +125,17 @@ test('the reference page lists every endpoint and describes each problem type at
   for (const route of allRoutes.filter(isApi)) {
     assert.ok(html.includes(`${route.method} ${openApiPath(route.path)}`), `${route.method} ${route.path} is on the page`);
   }
-  for (const slug of ['bad-request', 'not-found', 'server-error', 'rate-limited']) {
+  for (const slug of ['bad-request', 'not-found', 'not-acceptable', 'server-error']) {
     assert.match(html, new RegExp(`id="problem-${slug}"`), slug);
   }
   assert.match(html, /href="\/api\/openapi\.json"/);
   // Plain HTML: no script needed to read it.
   assert.doesNotMatch(html, /<script(?![^>]*src="\/assets\/app\.js")/);
+});
+
+test('a bad request says where to look, in the language asked for', async () => {
+  const nl = await documentedBody('GET', '/api/v1/pacts/:pact', await get('/api/v1/pacts/lindewaard?x=1'));
+  assert.match(String(nl.detail), /In errors staat per fout/);
+  const en = await documentedBody('GET', '/api/v1/pacts/:pact', await get('/api/v1/pacts/lindewaard?x=1', { 'accept-language': 'en' }));
+  assert.match(String(en.detail), /errors lists where each one is/);
 });

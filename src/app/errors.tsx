@@ -84,7 +84,11 @@ function ErrorContent({ status, message }: { status: PageStatus; message?: Messa
 }
 
 export async function errorResponse(c: Context<AppEnv>, status: number, message?: MessageKey, invalid: readonly InvalidParam[] = []): Promise<Response> {
-  if (wantsJson(c)) return problem(c, status, message ? c.get('t')(message) : undefined, invalid.length > 0 ? { errors: invalid } : {});
+  if (wantsJson(c)) {
+    // A request with findings says where to look, not "try again": sent again unchanged, it fails again.
+    const detail = message ? c.get('t')(message) : invalid.length > 0 ? c.get('t')('error.invalidParams') : undefined;
+    return problem(c, status, detail, invalid.length > 0 ? { errors: invalid } : {});
+  }
   const ps = pageStatus(status);
   if (!c.get('view')) {
     c.set('view', { signedIn: false, displayName: null, pact: null, csrfToken: '', nav: [], path: c.req.path });

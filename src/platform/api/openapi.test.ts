@@ -15,7 +15,7 @@ const operations: ApiOperation[] = [
   },
   {
     method: 'GET', path: '/api/v1/things', operationId: 'listThings', summary: 'Things', tags: ['Things'],
-    query: pageQuery, response: pageOf(z.object({ id: z.uuid() })), problems: [problemTypes.rateLimited],
+    query: pageQuery, response: pageOf(z.object({ id: z.uuid() })), problems: [problemTypes.notAcceptable],
   },
 ];
 
@@ -37,5 +37,5 @@ test('paths, parameters and answers come from the route and its schemas', () => 
   const list = document.paths['/api/v1/things']!.get!;
   assert.deepEqual(list.parameters.map((p) => [p.name, p.required]), [['limit', false], ['cursor', false], ['modified_after', false]]);
   assert.equal(list.parameters[0]!.schema.type, 'integer');
-  assert.ok('429' in list.responses);
+  assert.ok('406' in list.responses);
 });

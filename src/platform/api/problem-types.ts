@@ -29,10 +29,6 @@ export const problemTypes = {
     slug: 'not-found', status: 404, title: 'Not found',
     description: 'There is no such pact, record or route, or it is not public. An id of another pact is not found either.',
   },
-  methodNotAllowed: {
-    slug: 'method-not-allowed', status: 405, title: 'Method not allowed',
-    description: 'The path exists, but not with this method; `Allow` names the methods it has.',
-  },
   notAcceptable: {
     slug: 'not-acceptable', status: 406, title: 'Not acceptable',
     description: 'The API answers JSON only; the `Accept` header of the request excludes it.',
@@ -44,10 +40,6 @@ export const problemTypes = {
   unsupportedMediaType: {
     slug: 'unsupported-media-type', status: 415, title: 'Unsupported media type',
     description: 'A request body must be JSON (`Content-Type: application/json`).',
-  },
-  rateLimited: {
-    slug: 'rate-limited', status: 429, title: 'Too many requests',
-    description: 'Too many requests in a short time. Wait the number of seconds in `Retry-After` before sending again.',
   },
   serverError: {
     slug: 'server-error', status: 500, title: 'Something went wrong on our side',

@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'error.body.409': 'Someone else just changed this, or it does not fit the current situation. Reload the page.',
   'error.body.413': 'Send a smaller file or less text.',
   'error.body.500': 'Please try again later. If it keeps going wrong, give this code to the administrator.',
+  'error.invalidParams': 'The request has errors. errors lists where each one is and what is wrong.',
   'error.requestId': 'Error code: {id}',
   'error.backHome': 'Go to the home page',
   'apiDocs.title': 'API reference',

@@ -54,6 +54,7 @@ export const nl = {
   'error.body.409': 'Iemand anders heeft dit net gewijzigd, of het past niet bij de huidige situatie. Laad de pagina opnieuw.',
   'error.body.413': 'Verstuur een kleiner bestand of minder tekst.',
   'error.body.500': 'Probeer het later nog eens. Blijft het misgaan? Geef dan deze code door aan de beheerder.',
+  'error.invalidParams': 'Het verzoek heeft fouten. In errors staat per fout waar die zit en wat er niet klopt.',
   'error.requestId': 'Foutcode: {id}',
   'error.backHome': 'Naar de startpagina',
   'apiDocs.title': 'API-naslag',
