@@ -160,7 +160,6 @@ function completed(command: string): Promise<pg.QueryResult> {
  */
 export function preparedStatementPool(pool: pg.Pool): PostgresPool {
   const names = new Map<string, string>();
-  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const nameOf = (text: string): string | null => {
     const known = names.get(text);
     if (known) return known;
