@@ -18,10 +18,11 @@ async function holdPolls(page: import('@playwright/test').Page): Promise<() => P
     if (!open) await new Promise<void>((resolve) => waiting.push(resolve));
     await route.continue();
   });
+  // Released, the handler lets every poll through at once. It stays installed: removing it while a
+  // held poll is still being handled would let Playwright answer that poll first.
   return async () => {
     open = true;
     for (const resolve of waiting.splice(0)) resolve();
-    await page.unroute(pattern);
   };
 }
 
