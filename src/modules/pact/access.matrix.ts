@@ -35,6 +35,7 @@ export const matrix: Matrix = {
   // The public API: the pact's published data, for anyone (no session is read).
   'GET /api/v1/pacts/:pact': everyone,
   'GET /api/v1/pacts/:pact/pillars': everyone,
+  'GET /api/v1/pacts/:pact/partners': everyone,
   // ── pact profile, covenant, pillars, partners (src/modules/pact/partners) ──
   // The profile, covenant versions and pillars: the pact's coordinators only (empty POSTs: 400).
   'GET /p/:pact/profile': lindewaardCoordinator,

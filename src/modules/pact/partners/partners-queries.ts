@@ -266,3 +266,35 @@ export async function loadPublishedPact(tx: Executor, pactId: string): Promise<P
       from pact where id = ${pactId}`.execute(tx);
   return r.rows[0]!;
 }
+
+export interface PartnerApiRow {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  description: string;
+  mission: string;
+  website: string;
+  joined_on: string | null;
+  left_on: string | null;
+  updated_at: Date;
+}
+
+/**
+ * One page of the pact's partners for the API, by name (then id), starting after `after`; one row
+ * more than `limit`, so the caller knows whether a next page exists. The public partner pages'
+ * organisation fields only: no e-mail address, phone, postal address or contact person. Former
+ * partners are included, as on the public partner list. Driven by organisation_pact_idx (pact_id, name).
+ */
+export async function pagePartners(
+  tx: Executor,
+  pactId: string,
+  page: { limit: number; after: readonly [string, string] | null; modifiedAfter: Date | null },
+): Promise<PartnerApiRow[]> {
+  const after = page.after ? sql`and (name, id) > (${page.after[0]}, ${page.after[1]}::uuid)` : sql``;
+  const changed = page.modifiedAfter ? sql`and updated_at > ${page.modifiedAfter}` : sql``;
+  const r = await sql<PartnerApiRow>`
+    select id, name, kind, description, mission, website, joined_on::text as joined_on, left_on::text as left_on, updated_at
+      from organisation where pact_id = ${pactId} ${changed} ${after}
+     order by name, id limit ${page.limit + 1}`.execute(tx);
+  return r.rows;
+}
