@@ -36,6 +36,9 @@ export const matrix: Matrix = {
   'GET /api/v1/pacts/:pact': everyone,
   'GET /api/v1/pacts/:pact/pillars': everyone,
   'GET /api/v1/pacts/:pact/partners': everyone,
+  'GET /api/v1/pacts/:pact/agenda-years': everyone,
+  // The sample year 2029 is published.
+  'GET /api/v1/pacts/:pact/agenda-years/:year/activities': everyone,
   // ── pact profile, covenant, pillars, partners (src/modules/pact/partners) ──
   // The profile, covenant versions and pillars: the pact's coordinators only (empty POSTs: 400).
   'GET /p/:pact/profile': lindewaardCoordinator,

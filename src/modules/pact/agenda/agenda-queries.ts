@@ -513,3 +513,89 @@ export async function pillarUsable(tx: Executor, pactId: string, id: string, cur
     select exists (select 1 from pillar where id = ${id} and pact_id = ${pactId} and (archived_at is null or id = ${currentPillarId}::uuid)) as ok`.execute(tx);
   return r.rows[0]!.ok;
 }
+
+// ── The public API ──────────────────────────────────────────────────────────────────────────
+
+/** A published year as the API lists it. */
+export interface PublishedAgendaYearRow {
+  year: number;
+  status: AgendaYearStatus;
+  published_at: Date;
+  introduction: string;
+  updated_at: Date;
+}
+
+/**
+ * One page of the pact's published agenda years for the API, oldest first, starting after the year
+ * `after`; one row more than `limit`, so the caller knows whether a next page exists. Driven by
+ * agenda_year_key (pact_id, year). A year unpublished since is not listed, with `modifiedAfter`
+ * either: its agenda is no longer public.
+ */
+export async function pagePublishedAgendaYears(
+  tx: Executor,
+  pactId: string,
+  page: { limit: number; after: readonly [number] | null; modifiedAfter: Date | null },
+): Promise<PublishedAgendaYearRow[]> {
+  const after = page.after ? sql`and year > ${page.after[0]}` : sql``;
+  const changed = page.modifiedAfter ? sql`and updated_at > ${page.modifiedAfter}` : sql``;
+  const r = await sql<PublishedAgendaYearRow>`
+    select year, status, published_at, introduction, updated_at
+      from agenda_year where pact_id = ${pactId} and published_at is not null ${changed} ${after}
+     order by year limit ${page.limit + 1}`.execute(tx);
+  return r.rows;
+}
+
+/** An activity of a published year as the API shows it, with its co-partners' ids and its indicators. */
+export interface AgendaActivityApiRow {
+  id: string;
+  title: string;
+  goal: string;
+  description: string;
+  starts_on: string;
+  ends_on: string;
+  status: ActivityStatus;
+  reviewed_at: Date | null;
+  carried_from_id: string | null;
+  organisation_id: string;
+  pillar_id: string;
+  withdrawn_at: Date | null;
+  /** The later of the last save and the last review: a review changes the status and the results, not `updated_at`. */
+  changed_at: Date;
+  partner_ids: string[];
+  indicators: Array<{ id: string; name: string; unit: string; target_value: number; current_value: number | null }>;
+}
+
+/**
+ * One page of a published year's activities for the API, by id, starting after `after`; one row
+ * more than `limit`, so the caller knows whether a next page exists. One statement: the co-partners
+ * and indicators of the page's activities come as JSON with their rows. Without `modifiedAfter` the
+ * activities on the agenda; with it those saved or reviewed since, and also those withdrawn since
+ * that were on the published agenda (withdrawn at or after `publishedAt`), so a copy learns of the
+ * withdrawal. The responsible person's name is not read: the API does not give it.
+ */
+export async function pagePublishedActivities(
+  tx: Executor,
+  pactId: string,
+  year: { id: string; publishedAt: Date },
+  page: { limit: number; after: readonly [string] | null; modifiedAfter: Date | null },
+): Promise<AgendaActivityApiRow[]> {
+  const after = page.after ? sql`and a.id > ${page.after[0]}::uuid` : sql``;
+  const shown = page.modifiedAfter
+    ? sql`and greatest(a.updated_at, a.reviewed_at) > ${page.modifiedAfter}
+          and (a.withdrawn_at is null or a.withdrawn_at >= ${year.publishedAt})`
+    : sql`and a.withdrawn_at is null`;
+  const r = await sql<AgendaActivityApiRow>`
+    select a.id, a.title, a.goal, a.description, a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.status,
+           a.reviewed_at, a.carried_from_id, a.organisation_id, a.pillar_id, a.withdrawn_at,
+           greatest(a.updated_at, a.reviewed_at) as changed_at,
+           coalesce((select json_agg(ap.organisation_id order by ap.organisation_id)
+                       from activity_partner ap where ap.activity_id = a.id), '[]'::json) as partner_ids,
+           coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name, 'unit', i.unit,
+                                                       'target_value', i.target_value::float8, 'current_value', i.current_value::float8)
+                                     order by i.position, i.name)
+                       from indicator i where i.activity_id = a.id), '[]'::json) as indicators
+      from activity a
+     where a.agenda_year_id = ${year.id} and a.pact_id = ${pactId} ${shown} ${after}
+     order by a.id limit ${page.limit + 1}`.execute(tx);
+  return r.rows;
+}

@@ -1,7 +1,9 @@
-// The pact's agenda years, partners' activities and the compiled Lokale Sociale Agenda (README.md).
+// The pact's agenda years, partners' activities and the compiled Lokale Sociale Agenda, with the
+// public API's lists of published years and their activities (README.md).
 // The agenda alone writes its tables (agenda_year, agenda_year_event, activity, activity_partner,
 // indicator); other parts of the pact module read and change them only through this file.
 import type { ModuleManifest } from '../../../access/manifest.ts';
+import { agendaApiRoutes } from './api.ts';
 import { agendaEn, agendaNl } from './messages.ts';
 import { agendaRouteList } from './routes.tsx';
 
@@ -15,7 +17,7 @@ export { mirrorActivityReview } from './mirror-activity-review.ts';
 export { carryActivityInto } from './carry-activity-into.ts';
 
 export const agendaPart: Omit<ModuleManifest, 'name'> = {
-  routes: agendaRouteList,
+  routes: [...agendaRouteList, ...agendaApiRoutes],
   navigation: [{ href: (p) => `/p/${p.slug}/agenda`, label: 'agenda.nav', permission: 'public', order: 30 }],
   messages: { nl: agendaNl, en: agendaEn },
 };
