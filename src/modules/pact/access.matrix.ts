@@ -39,6 +39,7 @@ export const matrix: Matrix = {
   'GET /api/v1/pacts/:pact/agenda-years': everyone,
   // The sample year 2029 is published.
   'GET /api/v1/pacts/:pact/agenda-years/:year/activities': everyone,
+  'GET /api/v1/pacts/:pact/initiatives': everyone,
   // ── pact profile, covenant, pillars, partners (src/modules/pact/partners) ──
   // The profile, covenant versions and pillars: the pact's coordinators only (empty POSTs: 400).
   'GET /p/:pact/profile': lindewaardCoordinator,

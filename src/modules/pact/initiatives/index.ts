@@ -1,12 +1,14 @@
-// The pact's open umbrella: initiatives proposed by residents and groups (see README.md). Other
-// parts of the pact module reach it only through this file.
+// The pact's open umbrella: initiatives proposed by residents and groups, and the public API's list
+// of the published ones (see README.md). Other parts of the pact module reach it only through this
+// file.
 import type { ModuleManifest } from '../../../access/manifest.ts';
+import { initiativeApiRoutes } from './api.ts';
 import { initiativesEn, initiativesNl } from './messages.ts';
 import { removeUnconfirmedInitiatives } from './remove-unconfirmed-initiatives.ts';
 import { initiativeRoutes } from './routes.tsx';
 
 export const initiativesPart: Omit<ModuleManifest, 'name'> = {
-  routes: initiativeRoutes,
+  routes: [...initiativeRoutes, ...initiativeApiRoutes],
   navigation: [
     { href: (p) => `/p/${p.slug}/initiatives`, label: 'nav.initiatives', permission: 'public', order: 20 },
   ],

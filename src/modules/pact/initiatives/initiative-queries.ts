@@ -193,3 +193,42 @@ export async function deleteUnconfirmedBefore(db: Executor, before: Date): Promi
   const removed = await sql`delete from initiative where status = 'unconfirmed' and created_at < ${before}`.execute(db);
   return Number(removed.numAffectedRows ?? 0);
 }
+
+/** A published initiative as the API shows it: what its public page shows, never the proposer's name or e-mail address. */
+export interface PublishedInitiativeRow {
+  id: string;
+  title: string;
+  description: string;
+  target_group: string;
+  neighbourhood_id: string | null;
+  neighbourhood_name: string | null;
+  pillar_id: string | null;
+  support_needed: SupportKind[];
+  support_notes: string;
+  proposer_group: string;
+  published_at: Date | null;
+  updated_at: Date;
+}
+
+/**
+ * One page of the pact's published initiatives for the API, by id, starting after `after`; one
+ * row more than `limit`, so the caller knows whether a next page exists. Only `published`: an
+ * initiative that went back to its proposer, was declined or withdrawn is not listed, with
+ * `modifiedAfter` either (its text may have changed since it was public). The published ones are
+ * found through initiative_pact_status_idx and sorted by id.
+ */
+export async function pagePublishedInitiatives(
+  tx: Executor,
+  pactId: string,
+  page: { limit: number; after: readonly [string] | null; modifiedAfter: Date | null },
+): Promise<PublishedInitiativeRow[]> {
+  const after = page.after ? sql`and i.id > ${page.after[0]}::uuid` : sql``;
+  const changed = page.modifiedAfter ? sql`and i.updated_at > ${page.modifiedAfter}` : sql``;
+  const r = await sql<PublishedInitiativeRow>`
+    select i.id, i.title, i.description, i.target_group, i.neighbourhood_id, n.name as neighbourhood_name, i.pillar_id,
+           i.support_needed, i.support_notes, i.proposer_group, i.published_at, i.updated_at
+      from initiative i left join neighbourhood n on n.id = i.neighbourhood_id
+     where i.pact_id = ${pactId} and i.status = 'published' ${changed} ${after}
+     order by i.id limit ${page.limit + 1}`.execute(tx);
+  return r.rows;
+}
