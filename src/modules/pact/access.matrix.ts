@@ -40,6 +40,7 @@ export const matrix: Matrix = {
   // The sample year 2029 is published.
   'GET /api/v1/pacts/:pact/agenda-years/:year/activities': everyone,
   'GET /api/v1/pacts/:pact/initiatives': everyone,
+  'GET /api/v1/pacts/:pact/meetings': everyone,
   // ── pact profile, covenant, pillars, partners (src/modules/pact/partners) ──
   // The profile, covenant versions and pillars: the pact's coordinators only (empty POSTs: 400).
   'GET /p/:pact/profile': lindewaardCoordinator,

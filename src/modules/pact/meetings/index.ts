@@ -1,6 +1,7 @@
-// The pact's meetings and the iCalendar feed. Other parts of the pact module reach meetings only
-// through this file.
+// The pact's meetings, the iCalendar feed and the public API's list of upcoming public meetings.
+// Other parts of the pact module reach meetings only through this file.
 import type { ModuleManifest } from '../../../access/manifest.ts';
+import { meetingApiRoutes } from './api.ts';
 import { meetingsEn, meetingsNl } from './messages.ts';
 import { meetingRoutes } from './routes.tsx';
 
@@ -9,7 +10,7 @@ export { listActionItemsForActivity, type ActionItemRow } from './meeting-querie
 export { Paragraphs } from './meeting-pages.tsx';
 
 export const meetingsPart: Omit<ModuleManifest, 'name'> = {
-  routes: meetingRoutes,
+  routes: [...meetingRoutes, ...meetingApiRoutes],
   navigation: [
     { href: (p) => `/p/${p.slug}/meetings`, label: 'meetings.nav', permission: 'public', order: 35 },
   ],

@@ -210,3 +210,41 @@ export async function activityExists(tx: Executor, pactId: string, id: string): 
   const r = await sql<{ id: string }>`select id from activity where id = ${id} and pact_id = ${pactId}`.execute(tx);
   return r.rows.length === 1;
 }
+
+/** An upcoming public meeting as the API shows it. `starts_key` is its start to the microsecond, for the cursor. */
+export interface PublicMeetingRow {
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  starts_key: string;
+  place: string;
+  agenda: string;
+  status: MeetingStatus;
+  updated_at: Date;
+}
+
+/**
+ * One page of the pact's public meetings that have not ended at `now` (as the iCalendar feed has
+ * them, cancelled ones included), by start (then id), starting after `after`; one row more than
+ * `limit`, so the caller knows whether a next page exists. Driven by meeting_pact_starts_idx. The
+ * start in the cursor is text to the microsecond: a JavaScript Date keeps milliseconds only, and a
+ * rounded start would repeat or skip a meeting at a page boundary.
+ */
+export async function pageUpcomingPublicMeetings(
+  tx: Executor,
+  pactId: string,
+  now: Date,
+  page: { limit: number; after: readonly [string, string] | null; modifiedAfter: Date | null },
+): Promise<PublicMeetingRow[]> {
+  const after = page.after ? sql`and (starts_at, id) > (${page.after[0]}::timestamptz, ${page.after[1]}::uuid)` : sql``;
+  const changed = page.modifiedAfter ? sql`and updated_at > ${page.modifiedAfter}` : sql``;
+  const r = await sql<PublicMeetingRow>`
+    select id, kind, title, starts_at, ends_at, to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as starts_key,
+           place, agenda, status, updated_at
+      from meeting
+     where pact_id = ${pactId} and visibility = 'public' and ends_at > ${now} ${changed} ${after}
+     order by starts_at, id limit ${page.limit + 1}`.execute(tx);
+  return r.rows;
+}
