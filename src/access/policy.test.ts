@@ -42,6 +42,10 @@ const actors = {
   systemAdminAwaitingEnrolment: person([], true, 'enrol'),
   // A member of household H1, signed in to the household's portal: no organisation, no role.
   resident: { kind: 'resident', personId: 'r', sessionId: 'rs', displayName: 'Bewoner', locale: 'nl', householdIds: [HOUSEHOLD] } as Actor,
+  // API tokens of an organisation: they act for it, within their scopes, and hold no role.
+  tokenWelzijnWrite: { kind: 'token', tokenId: 'k1', organisationId: ORG_WELZIJN, scopes: ['pact:write'] } as Actor,
+  tokenWelzijnRead: { kind: 'token', tokenId: 'k2', organisationId: ORG_WELZIJN, scopes: ['pact:read'] } as Actor,
+  tokenWoonWrite: { kind: 'token', tokenId: 'k3', organisationId: ORG_WOON, scopes: ['pact:write'] } as Actor,
 } as const;
 type ActorName = keyof typeof actors;
 
@@ -71,7 +75,7 @@ const table: Array<[Permission, string, Resource, ActorName[]]> = [
   ['pact:read', 'outside a pact', noPact, []],
   ['pact:manage', 'an active pact', inPact, ['coordinator']],
   ['organisation:read', 'an active pact', inPact, ['coordinator', 'partnerAdminWelzijn', 'professionalWelzijn', 'volunteerWelzijn', 'volunteerWoon', 'policyReader', 'partnerAdminWoon', 'twoHats']],
-  ['organisation:edit', 'Welzijn', welzijn, ['coordinator', 'partnerAdminWelzijn']],
+  ['organisation:edit', 'Welzijn', welzijn, ['coordinator', 'partnerAdminWelzijn', 'tokenWelzijnWrite']],
   ['organisation:edit', 'the pact without an organisation', inPact, []],
   ['organisation:read-members', 'Welzijn', welzijn, ['coordinator', 'partnerAdminWelzijn', 'professionalWelzijn', 'volunteerWelzijn', 'twoHats']],
   ['organisation:read-members', 'the pact without an organisation', inPact, []],
@@ -82,6 +86,9 @@ const table: Array<[Permission, string, Resource, ActorName[]]> = [
   // twoHats is a partner admin of De Linde and a professional of Welzijn: that does not make them Welzijn's admin.
   ['organisation:manage-members', 'Welzijn', welzijn, ['coordinator', 'partnerAdminWelzijn']],
   ['organisation:manage-members', 'the pact without an organisation', inPact, []],
+  // An organisation's API tokens: its own partner admins only; the pact's coordinator (of no organisation) does not.
+  ['organisation:manage-api-tokens', 'Welzijn', welzijn, ['partnerAdminWelzijn']],
+  ['organisation:manage-api-tokens', 'the pact without an organisation', inPact, []],
   ['audit:read-pact', 'an active pact', inPact, ['coordinator']],
   // Need to know: the network's organisations in a working role and the household itself; the
   // pact's coordinator, a policy reader and other organisations are not in the network.
@@ -178,4 +185,17 @@ test('the organisations an actor may act for are those of their memberships, onc
   assert.deepEqual(organisationsOf(actors.twoHats).sort(), [ORG_WELZIJN, ORG_WOON].sort());
   assert.deepEqual(organisationsOf(actors.coordinator), []);
   assert.deepEqual(organisationsOf(actors.resident), []);
+});
+
+test('a token acts for its organisation within its scopes, and the audit log names the organisation and the token role', () => {
+  const grant = authorize(actors.tokenWelzijnWrite, 'organisation:edit', welzijn);
+  assert.deepEqual(grant, { kind: 'token', tokenId: 'k1', organisationId: ORG_WELZIJN, scope: 'pact:write' });
+  assert.deepEqual(auditActorFor(actors.tokenWelzijnWrite, grant!), { personId: null, organisationId: ORG_WELZIJN, role: 'api_token' });
+  // A record of Welzijn (owned, not in the path) counts as Welzijn's; Woon's token is refused on it.
+  assert.equal(can(actors.tokenWelzijnWrite, 'organisation:edit', welzijnInvitation), true);
+  assert.equal(can(actors.tokenWoonWrite, 'organisation:edit', welzijnInvitation), false);
+  // No role through a token: never the pact's management, its members or its audit log, whatever the scopes.
+  for (const permission of ['pact:read', 'pact:manage', 'organisation:read-members', 'membership:invite', 'audit:read-pact', 'record:read-network', 'organisation:manage-api-tokens'] as const) {
+    assert.equal(can(actors.tokenWelzijnWrite, permission, welzijn), false, permission);
+  }
 });

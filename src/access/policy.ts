@@ -22,8 +22,24 @@ export interface PactSummary {
   defaultLocale: 'nl' | 'en';
 }
 
+/** What a part of the platform offers through the API; a token's scopes name these. */
+export const apiCapabilities = ['pact'] as const;
+export type ApiCapability = (typeof apiCapabilities)[number];
+/** A token's right on a capability: `pact:read`, or `pact:write` (which includes reading). */
+export type ApiScope = `${ApiCapability}:${'read' | 'write'}`;
+
 export type Actor =
   | { kind: 'anonymous' }
+  | {
+      /**
+       * A partner system calling the API with an organisation's token. It acts for that
+       * organisation, within the token's scopes, and never as a person: it holds no role.
+       */
+      kind: 'token';
+      tokenId: string;
+      organisationId: string;
+      scopes: readonly ApiScope[];
+    }
   | {
       /**
        * A member of a household, signed in to the household's own portal. Belongs to no
@@ -66,6 +82,7 @@ export const permissions = [
   'organisation:read-members',
   'membership:invite',
   'organisation:manage-members',
+  'organisation:manage-api-tokens',
   'audit:read-pact',
   'record:read-network',
   'record:write-network',
@@ -113,7 +130,9 @@ export type Grant =
   | { kind: 'membership'; membership: Membership }
   | { kind: 'system-admin' }
   /** A resident reaching their own household's record. */
-  | { kind: 'household'; householdId: string };
+  | { kind: 'household'; householdId: string }
+  /** An organisation's API token, within its scopes. */
+  | { kind: 'token'; tokenId: string; organisationId: string; scope: ApiScope };
 
 type Rule = (actor: Actor, resource: Resource) => Grant | null;
 
@@ -193,6 +212,13 @@ const rules: Record<Permission, Rule> = {
   // for any organisation, a partner admin for their own. Which memberships and roles a partner admin
   // may touch, and the last-admin rule, are checked by the use cases in src/modules/pact/members/.
   'organisation:manage-members': organisationAdmin,
+  // An organisation's API tokens act for that organisation: only its own partner admins make and
+  // revoke them (and a coordinator who is a member of it). The pact's coordinator does not make
+  // tokens for other organisations.
+  'organisation:manage-api-tokens': (a, r) =>
+    r.organisationId === undefined
+      ? null
+      : grantBy(a, r, role('partner_admin', r.organisationId), (m) => m.role === 'pact_coordinator' && m.organisationId === r.organisationId),
   'audit:read-pact': (a, r) => grantBy(a, r, role('pact_coordinator')),
   // A record that only its network may see (a household, a referral, a signal): members in a working
   // role of an organisation in the network, persons named in it, and the household itself (read only).
@@ -201,11 +227,43 @@ const rules: Record<Permission, Rule> = {
   'system:admin': (a) => (a.kind === 'person' && a.isSystemAdmin ? { kind: 'system-admin' } : null),
 };
 
+/**
+ * What an API token may do: the permissions a token can hold at all, and the scope each needs.
+ * A permission not named here is refused to every token, whatever its scopes (deny by default);
+ * public data needs no token, and a token may read it too.
+ */
+const tokenScopes: Partial<Record<Permission, ApiScope>> = {
+  // Registering and changing the organisation's own records (activities on the agenda).
+  'organisation:edit': 'pact:write',
+};
+
+/** The scope a token needs for the permission; null when no token can hold it (or, for `public`, needs none). */
+export function tokenScopeFor(permission: Permission): ApiScope | null {
+  return Object.hasOwn(tokenScopes, permission) ? (tokenScopes[permission] ?? null) : null;
+}
+
+function holdsScope(scopes: readonly ApiScope[], needed: ApiScope): boolean {
+  if (scopes.includes(needed)) return true;
+  const [capability, access] = needed.split(':') as [ApiCapability, 'read' | 'write'];
+  return access === 'read' && scopes.includes(`${capability}:write`);
+}
+
+function tokenGrant(actor: Extract<Actor, { kind: 'token' }>, permission: Permission, resource: Resource): Grant | null {
+  if (permission === 'public') return rules.public(actor, resource);
+  const needed = Object.hasOwn(tokenScopes, permission) ? tokenScopes[permission] : undefined;
+  if (!needed || !resource.pact || resource.pact.status !== 'active' || !holdsScope(actor.scopes, needed)) return null;
+  // Only the token's own organisation: the one in the path, or the owner of the loaded record.
+  const organisationId = resource.organisationId ?? resource.record?.ownerOrganisationId ?? undefined;
+  if (organisationId !== actor.organisationId) return null;
+  return { kind: 'token', tokenId: actor.tokenId, organisationId: actor.organisationId, scope: needed };
+}
+
 /** Whether, and on what ground, `actor` may use `permission` on `resource`; null when refused. */
 export function authorize(actor: Actor, permission: Permission, resource: Resource): Grant | null {
   // Own keys only: 'constructor' or 'toString' would otherwise find Object.prototype and allow.
   const rule = Object.hasOwn(rules, permission) ? rules[permission] : undefined;
   if (!rule) return null;
+  if (actor.kind === 'token') return tokenGrant(actor, permission, resource);
   if (awaitsSecondFactor(actor) && permission !== 'public' && permission !== 'account:second-factor') return null;
   const grant = rule(actor, resource);
   return grant && typeof grant === 'object' ? grant : null;
@@ -222,8 +280,12 @@ export function awaitsSecondFactor(actor: Actor): boolean {
 
 /** Who acted, in which organisation and role, for the audit log: taken from the grant that allowed it. */
 export function auditActorFor(actor: Actor, grant: Grant): { personId: string | null; organisationId: string | null; role: string | null } {
+  // A token is its organisation's, whatever the grant (public data too).
+  if (actor.kind === 'token') return { personId: null, organisationId: actor.organisationId, role: 'api_token' };
   const personId = actor.kind === 'anonymous' ? null : actor.personId;
   switch (grant.kind) {
+    case 'token':
+      return { personId: null, organisationId: grant.organisationId, role: 'api_token' };
     case 'membership':
       return { personId, organisationId: grant.membership.organisationId, role: grant.membership.role };
     case 'system-admin':

@@ -30,6 +30,8 @@ export interface Services {
   publicUrl: string | null;
   /** Log-in throttling limits and whether a proxy's X-Forwarded-For names the client. */
   signIn: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number; lockoutMinutes: number; trustProxy: boolean };
+  /** The public API: requests per token per minute, and the web origins allowed to call it (CORS; none: off). */
+  api: { tokenRequestsPerMinute: number; corsOrigins: readonly string[] };
   /** Sealing keys for second-factor secrets (the first seals) and the lock-out after wrong codes. */
   secondFactor: { keys: SealingKey[]; lockoutMinutes: number };
   /** Hashes and checks passwords off the main thread. */
@@ -130,11 +132,14 @@ export interface BareRouteSpec {
 }
 
 /** What an API route's handler gets: the transaction under the pact's row-level security, and the parsed request. */
-export interface ApiContext<P = Record<string, string>, Q = Record<string, unknown>> {
+export interface ApiContext<P = Record<string, string>, Q = Record<string, unknown>, B = undefined> {
   tx: Tx;
   pact: PactSummary;
   params: P;
   query: Q;
+  /** The parsed JSON body of a POST (undefined on a GET). */
+  body: B;
+  /** Who calls: anonymous, or an organisation's API token. */
   actor: Actor;
   grant: Grant;
   now: Date;
@@ -142,6 +147,16 @@ export interface ApiContext<P = Record<string, string>, Q = Record<string, unkno
   services: Services;
   /** The request's path and query string, for the `next` link of a paged list. */
   request: { path: string; search: URLSearchParams };
+  /** Records an audit entry in this request's transaction, as the token's organisation (see RouteContext.audit). */
+  audit(entry: RouteAuditEntry): Promise<void>;
+}
+
+/** What a POST of the API answers: its status (201 for a new record) and the body, both kept for a replay. */
+export interface ApiCreated<T> {
+  status: 200 | 201;
+  body: T;
+  /** The address of the new record, if it has one in the API. */
+  location?: string;
 }
 
 /**
@@ -159,23 +174,55 @@ export interface ApiRouteSpec<P extends z.ZodObject = z.ZodObject, Q extends z.Z
   params: P;
   query: Q;
   response: R;
+  body?: undefined;
   maxBody?: undefined;
+  /** The policy's resource besides the pact (the organisation in the path). */
+  resource?: (params: z.output<P>) => Omit<Resource, 'pact'>;
   handler: (ctx: ApiContext<z.output<P>, z.output<Q>>) => Promise<z.input<R>>;
+}
+
+/**
+ * A POST of the API: a JSON body checked by its zod schema, an `Idempotency-Key` required (a retry
+ * with the same key gets the stored answer), and a token with the right scope (the policy's
+ * `tokenScopes`). The body may be at most `maxBody` bytes (default 64 KiB).
+ */
+export interface ApiPostRouteSpec<
+  P extends z.ZodObject = z.ZodObject, Q extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType,
+> extends ApiOperation {
+  api: true;
+  method: 'POST';
+  path: `/api/v1/pacts/:pact${string}`;
+  permission: Permission;
+  params: P;
+  query: Q;
+  body: B;
+  response: R;
+  maxBody?: number;
+  resource?: (params: z.output<P>) => Omit<Resource, 'pact'>;
+  handler: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiCreated<z.input<R>>>;
 }
 
 export function defineApiRoute<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>(
   spec: Omit<ApiRouteSpec<P, Q, R>, 'api'>,
-): ApiRouteSpec {
-  return { ...spec, api: true } as unknown as ApiRouteSpec;
+): AnyApiRoute {
+  return { ...spec, api: true } as unknown as AnyApiRoute;
 }
 
-export type AnyRoute = RouteSpec | BareRouteSpec | ApiRouteSpec;
+export function defineApiPostRoute<P extends z.ZodObject, Q extends z.ZodObject, B extends z.ZodType, R extends z.ZodType>(
+  spec: Omit<ApiPostRouteSpec<P, Q, B, R>, 'api'>,
+): AnyApiRoute {
+  return { ...spec, api: true } as unknown as AnyApiRoute;
+}
+
+export type AnyApiRoute = ApiRouteSpec | ApiPostRouteSpec;
+
+export type AnyRoute = RouteSpec | BareRouteSpec | AnyApiRoute;
 
 export function isBare(route: AnyRoute): route is BareRouteSpec {
   return 'bare' in route && route.bare === true;
 }
 
-export function isApi(route: AnyRoute): route is ApiRouteSpec {
+export function isApi(route: AnyRoute): route is AnyApiRoute {
   return 'api' in route && route.api === true;
 }
 

@@ -17,9 +17,9 @@ export interface UseCaseContext {
   jobs: JobQueue;
 }
 
-/** The person acting, or null for a visitor (a proposer without an account) and for jobs. */
+/** The person acting, or null for a visitor (a proposer without an account), an API token and jobs. */
 export function actingPersonId(ctx: Pick<UseCaseContext, 'actor'>): string | null {
-  return ctx.actor.kind === 'anonymous' ? null : ctx.actor.personId;
+  return ctx.actor.kind === 'anonymous' || ctx.actor.kind === 'token' ? null : ctx.actor.personId;
 }
 
 export function useCaseContext(ctx: RouteContext<unknown, `/p/:pact${string}`> | (RouteContext<unknown> & { pact: PactSummary })): UseCaseContext {

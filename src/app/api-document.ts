@@ -1,12 +1,17 @@
 // The API's own description: `/api/openapi.json`, the OpenAPI 3.1 document made from the API routes
 // of every module (src/platform/api/openapi.ts). Made once, on the first request.
+import { tokenScopeFor } from '../access/policy.ts';
 import { isApi, type AnyRoute, type BareRouteSpec } from '../access/route.ts';
 import { openApiDocument } from '../platform/api/openapi.ts';
 
 export const API_VERSION = '1.0.0';
 
 export function apiDocument(routes: readonly AnyRoute[]): Record<string, unknown> {
-  return openApiDocument(routes.filter(isApi), {
+  const operations = routes.filter(isApi).map((route) => {
+    const scope = route.permission === 'public' ? null : tokenScopeFor(route.permission);
+    return { ...route, ...(scope ? { auth: { scope } } : {}) };
+  });
+  return openApiDocument(operations, {
     title: 'Schakelpunt API',
     version: API_VERSION,
     description:

@@ -12,7 +12,7 @@ import type { AppEnv } from '../ui/env.ts';
 import { pageRenderer } from '../ui/render.tsx';
 import { translatorFor } from '../ui/messages/index.ts';
 import { databaseRefusalLog, databaseRefusalStatus, errorResponse } from './errors.tsx';
-import { mountApiRoute } from './api-pipeline.ts';
+import { mountApiCors, mountApiRoute } from './api-pipeline.ts';
 import { mountRoute } from './pipeline.tsx';
 import { allRoutes } from './routes.ts';
 
@@ -72,6 +72,7 @@ export function createApp(services: Services, routes: AnyRoute[] = allRoutes): H
 
   app.use('*', pageRenderer());
 
+  mountApiCors(app, services);
   for (const route of routes) {
     if (isBare(route)) app.on(route.method, route.path, (c) => route.handler(c, services));
     else if (isApi(route)) mountApiRoute(app, route, services);
@@ -80,7 +81,7 @@ export function createApp(services: Services, routes: AnyRoute[] = allRoutes): H
 
   app.notFound((c) => errorResponse(c, 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return errorResponse(c, error.status, error.messageKey, error.invalid);
+    if (error instanceof HttpError) return errorResponse(c, error.status, error.messageKey, error.invalid, error.api);
     const refused = databaseRefusalStatus(error);
     if (refused) {
       // A check in the code was missed: the client gets a 404 or 409, the log a warning to fix it.

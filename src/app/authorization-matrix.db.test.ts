@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { isBare } from '../access/route.ts';
+import { isApi, isBare } from '../access/route.ts';
 import type { Database } from '../platform/db/database.ts';
 import { openTestDatabase, testEngine } from '../../tests/support/test-database.ts';
 import { addTwoPactPerson, createTestApp, personas, type Persona, type TestApp } from '../../tests/support/test-app.ts';
@@ -208,6 +208,9 @@ test(`with only a password, a coordinator and a system administrator reach nothi
         }
       } else if (route.method === 'GET' && !path.startsWith('/api/')) {
         if (response.status !== 303 || location !== `/account/second-factor?next=${encodeURIComponent(path)}`) mismatches.push(`${email} ${key}: HTTP ${response.status} ${location ?? ''}`);
+      } else if (isApi(route)) {
+        // The public API reads no session at all: without a token it is 401, whatever the cookie.
+        if (response.status !== 401) mismatches.push(`${email} ${key}: HTTP ${response.status}`);
       } else if (response.status !== 403) {
         mismatches.push(`${email} ${key}: HTTP ${response.status}`);
       }

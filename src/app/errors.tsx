@@ -6,7 +6,7 @@ import { useRequestContext } from '../ui/request-context.ts';
 import { Heading, Link, Paragraph } from '../ui/components.tsx';
 import type { MessageKey } from '../ui/messages/index.ts';
 import { HttpError } from '../access/http-error.ts';
-import { problemTypeForStatus, problemTypeUri, type InvalidParam } from '../platform/api/problem-types.ts';
+import { problemTypeForStatus, problemTypeUri, type InvalidParam, type ProblemType } from '../platform/api/problem-types.ts';
 
 export { HttpError };
 
@@ -32,7 +32,7 @@ export function databaseRefusalLog(error: unknown): { code: unknown; constraint:
   return { code: e.code, constraint: e.constraint, table: e.table };
 }
 
-const pageStatuses = [400, 401, 403, 404, 409, 413, 500] as const;
+const pageStatuses = [400, 401, 403, 404, 409, 413, 422, 429, 500] as const;
 type PageStatus = (typeof pageStatuses)[number];
 
 function pageStatus(status: number): PageStatus {
@@ -50,11 +50,14 @@ export function wantsJson(c: Context<AppEnv>): boolean {
  * RFC 9457 problem details. The `type` is stable per kind of refusal (src/platform/api/problem-types.ts);
  * the title and detail are in the request's language.
  */
-export function problem(c: Context<AppEnv>, status: number, detail?: string, extra: Record<string, unknown> = {}): Response {
+export function problem(
+  c: Context<AppEnv>, status: number, detail?: string, extra: Record<string, unknown> = {},
+  options: { type?: ProblemType; headers?: Record<string, string> } = {},
+): Response {
   const t = c.get('t');
   const ps = pageStatus(status);
   const body = {
-    type: problemTypeUri(problemTypeForStatus(status)),
+    type: problemTypeUri(options.type ?? problemTypeForStatus(status)),
     title: t(`error.title.${ps}` as MessageKey),
     status,
     detail: detail ?? t(`error.body.${ps}` as MessageKey),
@@ -64,7 +67,7 @@ export function problem(c: Context<AppEnv>, status: number, detail?: string, ext
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: { ...options.headers, 'content-type': 'application/problem+json; charset=utf-8' },
   });
 }
 
@@ -83,11 +86,14 @@ function ErrorContent({ status, message }: { status: PageStatus; message?: Messa
   );
 }
 
-export async function errorResponse(c: Context<AppEnv>, status: number, message?: MessageKey, invalid: readonly InvalidParam[] = []): Promise<Response> {
+export async function errorResponse(
+  c: Context<AppEnv>, status: number, message?: MessageKey, invalid: readonly InvalidParam[] = [],
+  api: HttpError['api'] = {},
+): Promise<Response> {
   if (wantsJson(c)) {
     // A request with findings says where to look, not "try again": sent again unchanged, it fails again.
-    const detail = message ? c.get('t')(message) : invalid.length > 0 ? c.get('t')('error.invalidParams') : undefined;
-    return problem(c, status, detail, invalid.length > 0 ? { errors: invalid } : {});
+    const detail = message ? c.get('t')(message) : invalid.length > 0 ? c.get('t')('error.invalidParams') : api.detail;
+    return problem(c, status, detail, invalid.length > 0 ? { errors: invalid } : {}, api);
   }
   const ps = pageStatus(status);
   if (!c.get('view')) {

@@ -120,7 +120,29 @@ test('every table with a pact_id column hides the other pact’s rows (including
  * test below never passes for want of rows. A new pact-scoped table without demo rows in
  * Lindewaard needs a line here (the test says so).
  */
+/** An API token of Welzijn Lindewaard (made once), for the API token tables' rows. */
+async function lindewaardApiToken(): Promise<string> {
+  const found = await sql<{ id: string }>`select id from api_token where pact_id = ${ids.lindewaard} limit 1`.execute(database.db);
+  if (found.rows[0]) return found.rows[0].id;
+  const made = await sql<{ id: string }>`
+    insert into api_token (pact_id, organisation_id, name, scopes, token_hash, prefix, created_at, expires_at)
+    values (${ids.lindewaard}, ${ids.welzijn}, 'Koppeling', '{pact:write}', ${Buffer.alloc(32, 7)}, 'spk_abcdef', now(), now() + interval '90 days')
+    returning id`.execute(database.db);
+  return made.rows[0]!.id;
+}
+
 const lindewaardRowFor: Record<string, () => Promise<void>> = {
+  api_token: async () => {
+    await lindewaardApiToken();
+  },
+  api_token_window: async () => {
+    await sql`insert into api_token_window (token_id, pact_id, window_start, requests)
+              values (${await lindewaardApiToken()}, ${ids.lindewaard}, date_trunc('minute', now()), 1)`.execute(database.db);
+  },
+  api_idempotency_key: async () => {
+    await sql`insert into api_idempotency_key (token_id, pact_id, key, method, path, request_hash, response_status, response_body, created_at)
+              values (${await lindewaardApiToken()}, ${ids.lindewaard}, 'sleutel-1', 'POST', '/api/v1/pacts/lindewaard/x', ${Buffer.alloc(32, 1)}, 201, '{}', now())`.execute(database.db);
+  },
   invitation: async () => {
     await sql`insert into invitation (pact_id, organisation_id, role, email, invited_by, token_hash, created_at, expires_at)
               values (${ids.lindewaard}, ${ids.welzijn}, 'professional', 'uitgenodigd@welzijn.lindewaard.example', ${ids.lindewaardCoordinator},

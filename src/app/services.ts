@@ -77,6 +77,10 @@ export function createServices(options: {
       lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
       trustProxy: config.TRUST_PROXY,
     },
+    api: {
+      tokenRequestsPerMinute: config.API_TOKEN_REQUESTS_PER_MINUTE,
+      corsOrigins: config.API_CORS_ORIGINS,
+    },
     secondFactor: {
       keys: options.secondFactorKeys ?? secondFactorKeys(config, log),
       lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,

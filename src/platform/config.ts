@@ -71,6 +71,17 @@ export const configSchema = z
     LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
     LOGIN_FAILURE_WINDOW_MINUTES: durationMinutes.default(15),
     LOGIN_LOCKOUT_MINUTES: durationMinutes.default(15),
+    /** Requests one API token may make per minute; more are answered 429 with Retry-After. */
+    API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+    /**
+     * Web origins whose pages may call the API from a browser (CORS), comma-separated, e.g.
+     * `https://www.lindewaard.example`. Empty: CORS is off, and browsers refuse cross-origin calls.
+     */
+    API_CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+      .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'must be an origin: scheme and host, no path'))),
   });
 
 export type Config = z.infer<typeof configSchema>;

@@ -78,7 +78,8 @@ export async function sampleParams(db: Db): Promise<Record<string, string>> {
      where p.slug = 'lindewaard' and o.name = 'Welzijn Lindewaard'`.execute(db);
   if (!org.rows[0]) throw new Error('sampleParams needs the demo data (seedDemo)');
   // `token`: a password reset link in the right form that was never issued (answered with 410).
-  const samples: Record<string, string> = { pact: 'lindewaard', org: org.rows[0].id, file: 'app.css', token: 'A'.repeat(43) };
+  // `organisation`: the same organisation, as the public API names it (/api/v1/pacts/:pact/organisations/:organisation/…).
+  const samples: Record<string, string> = { pact: 'lindewaard', org: org.rows[0].id, organisation: org.rows[0].id, file: 'app.css', token: 'A'.repeat(43) };
   // `membership`: the professional's membership of Welzijn Lindewaard; `team`: Welzijn's Schakelpuntteam.
   const membership = await sql<{ id: string }>`
     select m.id from membership m join person p on p.id = m.person_id
@@ -96,6 +97,16 @@ export async function sampleParams(db: Db): Promise<Record<string, string>> {
       select id, 'neighbourhoods', 'wijken.csv', now(), now() from pact where slug = 'lindewaard'
       returning id`.execute(db);
     samples.id = job.rows[0]!.id;
+  }
+  const hasApiTokens = await sql<{ found: boolean }>`select to_regclass('public.api_token') is not null as found`.execute(db);
+  if (hasApiTokens.rows[0]!.found) {
+    // `apiToken`: an active API token of Welzijn Lindewaard (for /api-tokens/:apiToken/revoke).
+    const apiToken = await sql<{ id: string }>`
+      insert into api_token (pact_id, organisation_id, name, scopes, token_hash, prefix, created_at, expires_at)
+      values (${samples.pactId}, ${samples.org}, 'Voorbeeldsleutel', '{pact:read}', ${createHash('sha256').update('sample-api-token').digest()},
+              'spk_sample', now(), now() + interval '90 days')
+      returning id`.execute(db);
+    samples.apiToken = apiToken.rows[0]!.id;
   }
   const hasMail = await sql<{ found: boolean }>`select to_regclass('public.mail_message') is not null as found`.execute(db);
   if (hasMail.rows[0]!.found && samples.id) {

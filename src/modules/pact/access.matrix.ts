@@ -3,6 +3,9 @@
 // A route of the module without a row here fails the suite. Test material, not shipped code.
 import { everyone, lindewaardCoordinator, lindewaardMembers, welzijnEditors, type Matrix } from '../../../tests/support/authorization-matrix.ts';
 
+/** Nobody with a session: the route reads no cookie and needs an API token (401 without one). */
+const apiTokenOnly = Object.fromEntries(Object.keys(everyone).map((p) => [p, 'login'])) as Matrix[string];
+
 export const matrix: Matrix = {
   'GET /p/:pact': everyone,
   'GET /p/:pact/organisations': lindewaardMembers,
@@ -35,6 +38,8 @@ export const matrix: Matrix = {
   // The public API: the pact's published data, for anyone (no session is read).
   'GET /api/v1/pacts/:pact': everyone,
   'GET /api/v1/pacts/:pact/pillars': everyone,
+  // Writes through the API need an organisation's token (src/modules/api-tokens): a session's cookie gives nothing, so everyone gets 401.
+  'POST /api/v1/pacts/:pact/organisations/:organisation/activities': apiTokenOnly,
   'GET /api/v1/pacts/:pact/partners': everyone,
   'GET /api/v1/pacts/:pact/agenda-years': everyone,
   // The sample year 2029 is published.

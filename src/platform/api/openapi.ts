@@ -18,8 +18,14 @@ export interface ApiOperation {
   params?: z.ZodObject;
   /** Query parameters: an object schema, one property per parameter. */
   query?: z.ZodObject;
-  /** The body of a 200 answer. */
+  /** The JSON body of a POST. */
+  body?: z.ZodType;
+  /** The body of a 200 (or, for a POST that makes a record, 201) answer. */
   response: z.ZodType;
+  /** The status of success: 200, or 201 for a POST that makes a record. */
+  successStatus?: 200 | 201;
+  /** Who may call: anyone (a token is optional), or only with an API token of this scope. */
+  auth?: { scope: string };
   /** The problem types the route answers besides the ones every API route can answer. */
   problems?: readonly ProblemType[];
 }
@@ -32,8 +38,27 @@ export interface DocumentInfo {
 
 type JsonSchema = Record<string, unknown>;
 
-/** Problems every API route can answer: bad input, an unknown pact or record, and our own failure. */
-const everyRouteProblems: readonly ProblemType[] = [problemTypes.badRequest, problemTypes.notFound, problemTypes.serverError];
+/** Problems every API route can answer: bad input, a bad token, too many requests with a token, an unknown pact or record, JSON refused, our own failure. */
+const everyRouteProblems: readonly ProblemType[] = [
+  problemTypes.badRequest, problemTypes.unauthorized, problemTypes.notFound, problemTypes.notAcceptable,
+  problemTypes.tooManyRequests, problemTypes.serverError,
+];
+/** And those of a POST: a scope missing, a body too large or not JSON, a reused idempotency key. */
+const postProblems: readonly ProblemType[] = [
+  problemTypes.forbidden, problemTypes.tooLarge, problemTypes.unsupportedMediaType, problemTypes.idempotencyKeyReused,
+];
+
+/** The `Idempotency-Key` header every POST requires. */
+const idempotencyKeyParameter: JsonSchema = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: true,
+  description:
+    'A key you choose per request (a UUID is best), 1–255 visible ASCII characters. Sending the same request again ' +
+    'with the same key returns the first answer (with `Idempotent-Replayed: true`) instead of doing it twice; the ' +
+    'same key with another body is refused (422). Keys are kept for 24 hours.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
 
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw' }) as JsonSchema;
@@ -96,9 +121,10 @@ export function openApiDocument(operations: readonly ApiOperation[], info: Docum
   for (const op of [...operations].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))) {
     const path = openApiPath(op.path);
     const responses: Record<string, unknown> = {
-      '200': { description: op.summary, content: { 'application/json': { schema: toSchema(op.response, 'output') } } },
+      [String(op.successStatus ?? 200)]: { description: op.summary, content: { 'application/json': { schema: toSchema(op.response, 'output') } } },
     };
-    const problems = [...everyRouteProblems, ...(op.problems ?? [])].sort((a, b) => a.status - b.status);
+    const problems = [...new Set([...everyRouteProblems, ...(op.method === 'POST' ? postProblems : []), ...(op.problems ?? [])])]
+      .sort((a, b) => a.status - b.status);
     for (const problem of problems) {
       responses[String(problem.status)] = {
         description: `${problem.title} (\`${problemTypeUri(problem)}\`)`,
@@ -111,7 +137,12 @@ export function openApiDocument(operations: readonly ApiOperation[], info: Docum
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       tags: [...op.tags],
-      parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
+      parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query'), ...(op.method === 'POST' ? [idempotencyKeyParameter] : [])],
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } }
+        : {}),
+      // Public data needs no token (a token may still be sent: its requests count for it); the rest needs one with the scope.
+      security: op.auth ? [{ apiToken: [op.auth.scope] }] : [{}, { apiToken: [] }],
       responses,
     };
   }
@@ -121,6 +152,17 @@ export function openApiDocument(operations: readonly ApiOperation[], info: Docum
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [...tags].sort().map((name) => ({ name })),
     paths,
-    components: { schemas: { Problem: problemSchema } },
+    components: {
+      schemas: { Problem: problemSchema },
+      securitySchemes: {
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An organisation\'s API token (`spk_…`), made by its partner admin on the organisation\'s page, sent as ' +
+            '`Authorization: Bearer spk_…`. Scopes are per capability: `pact:read`, `pact:write` (write includes read).',
+        },
+      },
+    },
   };
 }

@@ -25,6 +25,10 @@ export const problemTypes = {
     slug: 'forbidden', status: 403, title: 'Not allowed',
     description: 'The credentials are valid but do not allow this route (a scope or a role is missing).',
   },
+  conflict: {
+    slug: 'conflict', status: 409, title: 'Conflicts with the stored state',
+    description: 'The request is valid but cannot be done now (say, the agenda year is closed for registration, or the organisation has left the pact). `detail` says why; sending it again unchanged gives the same answer until the state changes.',
+  },
   notFound: {
     slug: 'not-found', status: 404, title: 'Not found',
     description: 'There is no such pact, record or route, or it is not public. An id of another pact is not found either.',
@@ -40,6 +44,14 @@ export const problemTypes = {
   unsupportedMediaType: {
     slug: 'unsupported-media-type', status: 415, title: 'Unsupported media type',
     description: 'A request body must be JSON (`Content-Type: application/json`).',
+  },
+  idempotencyKeyReused: {
+    slug: 'idempotency-key-reused', status: 422, title: 'Idempotency key used for another request',
+    description: 'The `Idempotency-Key` was used before by this token with another method, path or body. A retry must send exactly the same request; a new request needs a new key.',
+  },
+  tooManyRequests: {
+    slug: 'too-many-requests', status: 429, title: 'Too many requests',
+    description: 'The token made more requests this minute than it may. Wait the number of seconds in `Retry-After`, then go on.',
   },
   serverError: {
     slug: 'server-error', status: 500, title: 'Something went wrong on our side',

@@ -4,6 +4,7 @@
 // indicator); other parts of the pact module read and change them only through this file.
 import type { ModuleManifest } from '../../../access/manifest.ts';
 import { agendaApiRoutes } from './api.ts';
+import { agendaRegisterApiRoutes } from './api-register.ts';
 import { agendaEn, agendaNl } from './messages.ts';
 import { agendaRouteList } from './routes.tsx';
 
@@ -17,7 +18,7 @@ export { mirrorActivityReview } from './mirror-activity-review.ts';
 export { carryActivityInto } from './carry-activity-into.ts';
 
 export const agendaPart: Omit<ModuleManifest, 'name'> = {
-  routes: [...agendaRouteList, ...agendaApiRoutes],
+  routes: [...agendaRouteList, ...agendaApiRoutes, ...agendaRegisterApiRoutes],
   navigation: [{ href: (p) => `/p/${p.slug}/agenda`, label: 'agenda.nav', permission: 'public', order: 30 }],
   messages: { nl: agendaNl, en: agendaEn },
 };
