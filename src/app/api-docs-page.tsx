@@ -8,7 +8,28 @@ import { useT } from '../ui/i18n.ts';
 import { apiDocument } from './api-document.ts';
 
 interface Parameter { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }
-interface Operation { operationId: string; summary: string; description?: string; parameters: Parameter[]; responses: Record<string, { description: string }> }
+interface BodySchema { properties?: Record<string, Record<string, unknown>>; required?: string[] }
+interface Operation {
+  operationId: string; summary: string; description?: string; parameters: Parameter[]; responses: Record<string, { description: string }>;
+  requestBody?: { content: { 'application/json': { schema: BodySchema } } };
+  security?: Array<Record<string, string[]>>;
+}
+
+/** The fields of a JSON body, one row each, as the parameters are shown. */
+function bodyFields(op: Operation): Parameter[] {
+  const schema = op.requestBody?.content['application/json'].schema;
+  if (!schema?.properties) return [];
+  return Object.entries(schema.properties).map(([name, field]) => ({
+    name, in: 'body', required: (schema.required ?? []).includes(name),
+    ...(typeof field.description === 'string' ? { description: field.description } : {}), schema: field,
+  }));
+}
+
+/** Who may call: anyone, or only with a token of this scope. */
+function tokenNeeded(op: Operation): string | null {
+  const scopes = op.security?.flatMap((s) => s.apiToken ?? []) ?? [];
+  return op.security?.some((s) => Object.keys(s).length === 0) ? null : (scopes[0] ?? 'token');
+}
 
 /** Text with `code` spans (the descriptions are CommonMark, as OpenAPI allows) as text and <code>. */
 function Described({ text }: { text: string }) {
@@ -45,9 +66,12 @@ function ApiDocsPage({ operations }: { operations: Array<{ method: string; path:
           </Heading>
           <Paragraph>{op.summary}</Paragraph>
           {op.description ? <Paragraph><Described text={op.description} /></Paragraph> : null}
+          <Paragraph>
+            {tokenNeeded(op) ? <>{t('apiDocs.tokenNeeded')} <code>{tokenNeeded(op)}</code></> : t('apiDocs.tokenOptional')}
+          </Paragraph>
           <Table
             caption={t('apiDocs.parametersOf', { operation: `${method.toUpperCase()} ${path}` })}
-            rows={op.parameters}
+            rows={[...op.parameters, ...bodyFields(op)]}
             columns={[
               { header: t('apiDocs.parameter'), cell: (p) => <code>{p.name}</code> },
               { header: t('apiDocs.in'), cell: (p) => p.in },
