@@ -5,6 +5,7 @@
 // redirect stays on this site; and a refused change stores nothing (the rows are unchanged and the
 // audit chains still verify). Signed in as the pact coordinator, who may use every pact route.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -213,6 +214,66 @@ test(`every POST route survives hostile bodies and stores nothing from a refused
     ),
     { numRuns: RUNS, includeErrorInReport: true },
   );
+  await assertChainsVerify();
+});
+
+/** Hostile JSON: any value, objects with the route's own field names given hostile values, or not JSON at all. */
+const apiFieldNames = ['year', 'title', 'goal', 'pillarId', 'description', 'responsibleName', 'partnerIds', 'startsOn', 'endsOn', 'indicators', 'name', 'unit', 'target'];
+const hostileJsonValue: fc.Arbitrary<unknown> = fc.oneof(
+  hostileString.filter((s) => s.length < 20_000),
+  fc.constantFrom(null, true, -1, 0, 2027, 1e309, -0, 2 ** 53, 0.001, [], {}, [null], ['00000000-0000-0000-0000-000000000000']),
+  fc.double(),
+  fc.array(fc.oneof(hostileString.filter((s) => s.length < 200), fc.integer()), { maxLength: 5 }),
+);
+const hostileJsonBody: fc.Arbitrary<string> = fc.oneof(
+  fc.dictionary(fc.oneof(fc.constantFrom(...apiFieldNames), hostileString.filter((s) => s.length < 200)), hostileJsonValue, { maxKeys: 14 })
+    .map((o) => JSON.stringify(o)),
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  hostileString.filter((s) => s.length < 70_000),
+  fc.constantFrom('{', '{"year":', '[', '"', '\u0000', '{"a":"\ud800"}', '{"__proto__":{"admin":true}}', `{"title":"${'x'.repeat(70 * 1024)}"}`),
+);
+
+test('every API POST route, with a valid write token, answers hostile JSON, keys and content types with problem+json 4xx and stores nothing', async () => {
+  const apiPosts = postRoutes.filter((r) => r.path.startsWith('/api/v1/'));
+  assert.ok(apiPosts.length >= 1, 'the API has write routes');
+  const secret = 'spk_' + 'h'.repeat(43);
+  await sql`insert into api_token (pact_id, organisation_id, name, scopes, token_hash, prefix, created_at, expires_at)
+            select pact_id, id, 'Vijandige invoer', '{pact:write}', ${createHash('sha256').update(secret).digest()}, 'spk_hhhhhh', now(), now() + interval '90 days'
+              from organisation where id = ${welzijn}`.execute(database.db);
+  const rows = async () => (await sql<{ n: number }>`select (select count(*) from activity) + (select count(*) from api_idempotency_key) as n`.execute(database.db)).rows[0]!.n;
+  const stored = await rows();
+  const statuses = new Set<number>();
+  await fc.assert(
+    fc.asyncProperty(
+      routeOf(apiPosts),
+      hostileJsonBody,
+      fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'application/merge-patch+json', 'text/plain', 'application/x-www-form-urlencoded', null),
+      fc.oneof(fc.uuid(), hostileString.filter((s) => s.length < 400).map((s) => s.replace(/[^\x20-\x7e]/g, '')), fc.constant(null)),
+      fc.option(hostilePathSegment, { freq: 5 }),
+      async (key, body, contentType, idempotencyKey, hostileParam) => {
+        const route = routeByKey.get(key)!;
+        const values = hostileParam === null ? samples : Object.fromEntries(Object.keys(samples).map((k) => [k, k === 'pact' ? 'lindewaard' : hostileParam]));
+        const path = concretePath(route, values, samplesFile, { raw: hostileParam !== null });
+        const response = await t.app.request(path, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${secret}`,
+            ...(contentType ? { 'content-type': contentType } : {}),
+            ...(idempotencyKey !== null && idempotencyKey !== '' ? { 'idempotency-key': idempotencyKey } : {}),
+          },
+          body,
+        });
+        const label = `${key} as ${path.slice(0, 120)} (${contentType ?? 'no type'}, key ${JSON.stringify(idempotencyKey)?.slice(0, 40)}) ${body.slice(0, 80)}`;
+        assert.ok(response.status >= 400 && response.status < 500, `${label}: HTTP ${response.status}`);
+        statuses.add(response.status);
+        await checkResponse(label, path, response);
+      },
+    ),
+    { numRuns: RUNS, includeErrorInReport: true },
+  );
+  assert.equal(await rows(), stored, 'no activity and no idempotency key stored from hostile input');
+  // The token was accepted, so the input itself was judged: never a 401.
+  assert.ok(!statuses.has(401) && statuses.has(400), `statuses seen: ${[...statuses].join(', ')}`);
   await assertChainsVerify();
 });
 

@@ -66,7 +66,7 @@ export const en: Record<MessageKey, string> = {
   'apiDocs.title': 'API reference',
   'apiDocs.lead': 'Partner systems and open-data users read the published data of a pact as JSON.',
   'apiDocs.documentIntro': 'The full description, in OpenAPI 3.1, to generate code from or to load into an API tool:',
-  'apiDocs.rules': 'Every refusal is a problem message (application/problem+json, RFC 9457) with a stable type. Lists come in pages: give limit, and cursor from page.next for the next page; modified_after gives only what changed since. The API reads no cookies and sets none. Writing needs an API token (Authorization: Bearer), made by a partner organisation's admin; every POST needs an Idempotency-Key.',
+  'apiDocs.rules': 'Every refusal is a problem message (application/problem+json, RFC 9457) with a stable type. Lists come in pages: give limit, and cursor from page.next for the next page; modified_after gives only what changed since. The API reads no cookies and sets none. Writing needs an API token (Authorization: Bearer), made by the admin of a partner organisation; every POST needs an Idempotency-Key.',
   'apiDocs.endpoints': 'Endpoints',
   'apiDocs.parametersOf': 'Parameters of {operation}',
   'apiDocs.parameter': 'Parameter',
