@@ -22,22 +22,29 @@ import { addTwoPactPerson, createTestApp, personas, type Persona, type TestApp }
 import { concretePath, routeKey, sampleParams, samplesFile } from '../../tests/support/route-paths.ts';
 import { allRoutes } from './routes.ts';
 import { modules } from './modules.ts';
-import { everyone, personaNames, systemAdministrator, type Matrix, type PersonaName } from '../../tests/support/authorization-matrix.ts';
+import {
+  everyone, personaNames, systemAdministrator, tokenNames, type Matrix, type PersonaName, type TokenMatrix, type TokenName,
+} from '../../tests/support/authorization-matrix.ts';
 
 /** Every module's rows, from src/modules/<module>/access.matrix.ts (each module owns its own). */
-async function moduleMatrices(): Promise<Matrix> {
+async function moduleMatrices(): Promise<{ persons: Matrix; tokens: TokenMatrix }> {
   const dir = new URL('../modules/', import.meta.url);
-  const merged: Matrix = {};
+  const persons: Matrix = {};
+  const tokens: TokenMatrix = {};
   for (const name of readdirSync(dir).sort()) {
     const file = new URL(`${name}/access.matrix.ts`, dir);
     if (!existsSync(file)) continue;
-    const { matrix } = (await import(file.href)) as { matrix: Matrix };
+    const { matrix, tokenMatrix } = (await import(file.href)) as { matrix: Matrix; tokenMatrix?: TokenMatrix };
     for (const [key, row] of Object.entries(matrix)) {
-      assert.ok(!(key in merged), `${key} has rows in two modules`);
-      merged[key] = row;
+      assert.ok(!(key in persons), `${key} has rows in two modules`);
+      persons[key] = row;
+    }
+    for (const [key, row] of Object.entries(tokenMatrix ?? {})) {
+      assert.ok(!(key in tokens), `${key} has token rows in two modules`);
+      tokens[key] = row;
     }
   }
-  return merged;
+  return { persons, tokens };
 }
 
 const THIS_FILE = 'src/app/authorization-matrix.db.test.ts';
@@ -62,10 +69,13 @@ function appRows(): Matrix {
   };
 }
 
+const fromModules = await moduleMatrices();
 const expected: Matrix = {
   ...appRows(),
-  ...(await moduleMatrices()),
+  ...fromModules.persons,
 };
+/** API routes × kinds of token (`tokenMatrix` in each module's access.matrix.ts). */
+const expectedWithTokens: TokenMatrix = fromModules.tokens;
 
 /** Routes whose sample resource may not exist in the test data: a 404 there still means the policy let it through. */
 const notFoundMeansAllowed = new Set<string>([
@@ -76,6 +86,21 @@ const notFoundMeansAllowed = new Set<string>([
 let database: Database;
 let t: TestApp;
 let samples: Record<string, string>;
+/** The Authorization header of each kind of token (none: no header). */
+const tokenHeaders = {} as Record<TokenName, Record<string, string>>;
+
+/** Stores an API token with a known secret (tokens are stored as SHA-256). */
+async function storeToken(name: TokenName, organisation: string, scopes: string, at: { expired?: boolean; revoked?: boolean } = {}): Promise<void> {
+  const secret = `spk_${name.padEnd(43, 'x').slice(0, 43)}`;
+  // Times on the app's clock, which the expiry is judged by.
+  const now = t.clock.now();
+  await sql`insert into api_token (pact_id, organisation_id, name, scopes, token_hash, prefix, created_at, expires_at, revoked_at)
+            select pact_id, id, ${`matrix ${name}`}, ${scopes}::text[], sha256(convert_to(${secret}, 'UTF8')), ${secret.slice(0, 10)},
+                   ${now}::timestamptz - interval '100 days', ${now}::timestamptz + ${at.expired ? sql`interval '-1 day'` : sql`interval '90 days'`},
+                   ${at.revoked ? now : null}
+              from organisation where name = ${organisation}`.execute(database.db);
+  tokenHeaders[name] = { authorization: `Bearer ${secret}` };
+}
 
 before(async () => {
   database = await openTestDatabase({ demo: true });
@@ -84,6 +109,13 @@ before(async () => {
   // One real value per path parameter name (Lindewaard, Welzijn Lindewaard, an import job of
   // Lindewaard that is also the id of a queued mail).
   samples = await sampleParams(database.db);
+  tokenHeaders.none = {};
+  await storeToken('welzijnRead', 'Welzijn Lindewaard', '{pact:read}');
+  await storeToken('welzijnWrite', 'Welzijn Lindewaard', '{pact:write}');
+  await storeToken('otherOrganisationWrite', 'Woonstichting De Linde', '{pact:write}');
+  await storeToken('revoked', 'Welzijn Lindewaard', '{pact:write}', { revoked: true });
+  await storeToken('expired', 'Welzijn Lindewaard', '{pact:write}', { expired: true });
+  await storeToken('otherPact', 'OCMW Hagedoorn', '{pact:write}');
 });
 after(() => database.close());
 
@@ -134,6 +166,31 @@ for (const route of allRoutes) {
       await response.arrayBuffer();
       let actual = await outcomeOf(route.method, path, response);
       if (actual === 'not found' && notFoundMeansAllowed.has(key)) actual = 'allow';
+      if (actual !== row[name]) mismatches.push(`${name}: expected ${row[name]}, got ${actual} (HTTP ${response.status})`);
+    }
+    assert.deepEqual(mismatches, [], `${key} as ${path}`);
+  });
+}
+
+test('the token matrix names exactly the API routes', () => {
+  const api = allRoutes.filter(isApi).map(routeKey);
+  assert.deepEqual(api.filter((k) => !(k in expectedWithTokens)), [], 'API routes without a row in a module\'s tokenMatrix (access.matrix.ts)');
+  assert.deepEqual(Object.keys(expectedWithTokens).filter((k) => !api.includes(k)), [], 'tokenMatrix rows for routes that are not API routes');
+});
+
+for (const route of allRoutes.filter(isApi)) {
+  const key = routeKey(route);
+  test(`${key} is used only with the tokens the token matrix says (${testEngine})`, async () => {
+    const row = expectedWithTokens[key];
+    assert.ok(row, `No token row for "${key}": add it to the tokenMatrix of its module's access.matrix.ts.`);
+    const path = concretePath(route, samples, samplesFile);
+    const mismatches: string[] = [];
+    for (const name of tokenNames) {
+      const headers = { ...tokenHeaders[name], ...(route.method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() } : {}) };
+      // An empty JSON object: enough to pass the policy, never enough to change data.
+      const response = await t.app.request(path, { method: route.method, headers, ...(route.method === 'POST' ? { body: '{}' } : {}) });
+      await response.arrayBuffer();
+      const actual = await outcomeOf(route.method, path, response);
       if (actual !== row[name]) mismatches.push(`${name}: expected ${row[name]}, got ${actual} (HTTP ${response.status})`);
     }
     assert.deepEqual(mismatches, [], `${key} as ${path}`);

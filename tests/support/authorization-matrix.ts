@@ -47,3 +47,23 @@ export const systemAdministrator: Row = {
 
 /** A module's rows: route key (`GET /p/:pact/…`) → who may use it. */
 export type Matrix = Record<string, Row>;
+
+// ── The API with tokens ──────────────────────────────────────────────────────────────────────
+// Every API route is also sent with each kind of token (src/app/authorization-matrix.db.test.ts):
+// none; Welzijn Lindewaard's with `pact:read` or `pact:write`; De Linde's with `pact:write`; a
+// revoked and an expired one of Welzijn; and one of OCMW Hagedoorn, which is not known in Lindewaard.
+export const tokenNames = ['none', 'welzijnRead', 'welzijnWrite', 'otherOrganisationWrite', 'revoked', 'expired', 'otherPact'] as const;
+export type TokenName = (typeof tokenNames)[number];
+export type TokenRow = Record<TokenName, Outcome>;
+
+/** Public data: anyone without a token, any valid token; a bad token is a 401 all the same. */
+export const publicWithAnyValidToken: TokenRow = {
+  none: 'allow', welzijnRead: 'allow', welzijnWrite: 'allow', otherOrganisationWrite: 'allow', revoked: 'login', expired: 'login', otherPact: 'login',
+};
+/** A write of Welzijn's own records: only Welzijn's token with `pact:write`. */
+export const welzijnWriteToken: TokenRow = {
+  none: 'login', welzijnRead: 'deny', welzijnWrite: 'allow', otherOrganisationWrite: 'deny', revoked: 'login', expired: 'login', otherPact: 'login',
+};
+
+/** A module's token rows: API route key → who may use it with which token. */
+export type TokenMatrix = Record<string, TokenRow>;

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { done, formPage, refuse, respond } from '../../access/form-page.ts';
 import { HttpError } from '../../access/http-error.ts';
+import type { PactSummary, RecordFacts } from '../../access/policy.ts';
 import { pactSlugParam, type RouteContext, type RouteSpec } from '../../access/route.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import { useCaseContext } from '../../access/use-case.ts';
 import { apiTokenForm, type ApiTokenInput } from './api-token.ts';
 import { ApiTokenMadePage, ApiTokensPage } from './api-token-pages.tsx';
@@ -24,6 +26,15 @@ async function pageData(ctx: Ctx) {
   return { organisation, tokens: await listApiTokens(ctx.tx, ctx.pact.id, organisation.id) };
 }
 
+/**
+ * The organisation must be one of this pact's before the policy is asked: another pact's
+ * organisation under this pact's address is not found (404), not refused (403).
+ */
+const loadOrganisation = async ({ tx, pact, params }: { tx: Tx; pact: PactSummary | null; params: { org: string } }): Promise<RecordFacts | null> => {
+  const organisation = pact ? await findOrganisation(tx, pact.id, params.org) : undefined;
+  return organisation ? { type: 'organisation', id: organisation.id, ownerOrganisationId: organisation.id } : null;
+};
+
 const base = (ctx: Ctx) => `/p/${ctx.pact.slug}/organisations/${ctx.params.org}/api-tokens`;
 
 export const apiTokenRoutes: RouteSpec[] = [
@@ -32,6 +43,7 @@ export const apiTokenRoutes: RouteSpec[] = [
     permission: 'organisation:manage-api-tokens',
     params: orgParams,
     resource: (p) => ({ organisationId: p.org }),
+    load: loadOrganisation,
     data: pageData,
     render: (ctx, { organisation, tokens }, forms) => {
       // The page may show a token's prefix and use; never cache it.
@@ -62,6 +74,7 @@ export const apiTokenRoutes: RouteSpec[] = [
     permission: 'organisation:manage-api-tokens',
     params: tokenParams,
     resource: (p) => ({ organisationId: p.org }),
+    load: loadOrganisation,
     get: false,
     data: async (ctx) => {
       const data = await pageData(ctx);

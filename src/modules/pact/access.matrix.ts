@@ -1,7 +1,7 @@
 // Who may use each route of this module: its rows of the authorization matrix, written by hand
 // (src/app/authorization-matrix.db.test.ts sends every route as every kind of person and compares).
 // A route of the module without a row here fails the suite. Test material, not shipped code.
-import { everyone, lindewaardCoordinator, lindewaardMembers, welzijnEditors, type Matrix } from '../../../tests/support/authorization-matrix.ts';
+import { everyone, publicWithAnyValidToken, welzijnWriteToken, type TokenMatrix, lindewaardCoordinator, lindewaardMembers, welzijnEditors, type Matrix } from '../../../tests/support/authorization-matrix.ts';
 
 /** Nobody with a session: the route reads no cookie and needs an API token (401 without one). */
 const apiTokenOnly = Object.fromEntries(Object.keys(everyone).map((p) => [p, 'login'])) as Matrix[string];
@@ -142,4 +142,17 @@ export const matrix: Matrix = {
   'GET /p/:pact/organisations/:org/stories/:story/edit': welzijnEditors,
   'POST /p/:pact/organisations/:org/stories/:story/edit': welzijnEditors,
   'POST /p/:pact/organisations/:org/stories/:story/status': welzijnEditors,
+};
+
+// The API routes with each kind of token (tests/support/authorization-matrix.ts, `tokenNames`).
+export const tokenMatrix: TokenMatrix = {
+  'GET /api/v1/pacts/:pact': publicWithAnyValidToken,
+  'GET /api/v1/pacts/:pact/pillars': publicWithAnyValidToken,
+  'GET /api/v1/pacts/:pact/partners': publicWithAnyValidToken,
+  'GET /api/v1/pacts/:pact/agenda-years': publicWithAnyValidToken,
+  'GET /api/v1/pacts/:pact/agenda-years/:year/activities': publicWithAnyValidToken,
+  'GET /api/v1/pacts/:pact/initiatives': publicWithAnyValidToken,
+  'GET /api/v1/pacts/:pact/meetings': publicWithAnyValidToken,
+  // The sample organisation is Welzijn Lindewaard: its own token with pact:write (the empty body is then a 400).
+  'POST /api/v1/pacts/:pact/organisations/:organisation/activities': welzijnWriteToken,
 };
