@@ -144,6 +144,18 @@ test('registering an activity: 201 as documented; a retry with the key replays t
   assert.equal((await api('POST', registerPath(), { token: other, body: activity({ title: 'Met dezelfde sleutel' }), key })).status, 201);
 });
 
+test('two requests with one key at the same moment register once, and both get the same answer', async () => {
+  const secret = await makeToken({ name: 'Gelijktijdig' });
+  const key = crypto.randomUUID();
+  const body = activity({ title: 'Tegelijk verstuurd' });
+  const answers = await Promise.all([1, 2, 3].map(() => api('POST', registerPath(), { token: secret, body, key })));
+  assert.deepEqual(answers.map((r) => r.status), [201, 201, 201]);
+  const bodies = await Promise.all(answers.map((r) => documentedBody('POST', REGISTER, r)));
+  assert.equal(new Set(bodies.map((b) => b.id)).size, 1, 'one activity id in every answer');
+  assert.deepEqual(answers.map((r) => r.headers.get('idempotent-replayed')).sort(), ['false', 'true', 'true']);
+  assert.equal((await sql<{ n: number }>`select count(*)::int as n from activity where title = 'Tegelijk verstuurd'`.execute(t.database.db)).rows[0]!.n, 1);
+});
+
 test('bad input to the POST is a problem+json 4xx that says where, never a 5xx, and changes nothing', async () => {
   const secret = await makeToken({ name: 'Foute invoer' });
   const before = (await sql<{ n: number }>`select count(*)::int as n from activity`.execute(t.database.db)).rows[0]!.n;
