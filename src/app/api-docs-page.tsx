@@ -42,7 +42,7 @@ function typeOf(schema: Record<string, unknown>): string {
   if (typeof schema.format === 'string') parts.push(schema.format);
   if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number') parts.push(`${schema.minimum}–${schema.maximum}`);
   if (Array.isArray(schema.enum)) parts.push(schema.enum.join(' | '));
-  if (schema.default !== undefined) parts.push(`default ${String(schema.default)}`);
+  if (schema.default !== undefined) parts.push(`default ${typeof schema.default === 'string' && schema.default !== '' ? schema.default : JSON.stringify(schema.default)}`);
   const type = typeof schema.type === 'string' ? schema.type : 'string';
   return parts.length > 0 ? `${type} (${parts.join(', ')})` : type;
 }

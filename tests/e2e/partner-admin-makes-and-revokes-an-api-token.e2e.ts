@@ -39,7 +39,7 @@ test('the partner admin makes an API token, the organisation\'s system uses it, 
 
   // Back on the list: the token by its first characters only, with its last use; never the token itself.
   await page.getByRole('link', { name: 'Terug naar de API-koppelingen' }).click();
-  const row = page.getByRole('table', { name: 'API-sleutels' }).getByRole('row').filter({ hasText: name });
+  const row = page.getByRole('table', { name: 'Sleutels van Welzijn Lindewaard' }).getByRole('row').filter({ hasText: name });
   await expect(row).toContainText(`${secret.slice(0, 10)}…`);
   await expect(row).toContainText('pact: Lezen');
   await expect(row).not.toContainText('Nog niet gebruikt');
@@ -48,7 +48,7 @@ test('the partner admin makes an API token, the organisation\'s system uses it, 
 
   await row.getByRole('button', { name: `Sleutel "${name}" intrekken` }).click();
   await expect(page.getByRole('status')).toContainText('De sleutel is ingetrokken.');
-  await expect(page.getByRole('table', { name: 'API-sleutels' }).getByRole('row').filter({ hasText: name })).toContainText('Ingetrokken');
+  await expect(page.getByRole('table', { name: 'Sleutels van Welzijn Lindewaard' }).getByRole('row').filter({ hasText: name })).toContainText('Ingetrokken');
   await expectNoAxeViolations(page);
 
   const refused = await page.request.get('/api/v1/pacts/lindewaard/pillars', { headers: { authorization: `Bearer ${secret}` } });

@@ -51,7 +51,7 @@ export function ApiTokensPage({
           <Paragraph>{t('apiTokens.none')}</Paragraph>
         ) : (
           <Table
-            caption={t('apiTokens.list')}
+            caption={t('apiTokens.tableCaption', { organisation: organisation.name })}
             rows={tokens}
             columns={[
               { header: t('apiTokens.name'), cell: (k) => k.name },
@@ -134,15 +134,15 @@ export function ApiTokenMadePage({
           <label class="utrecht-form-label" for="api-token-secret">{t('apiTokens.made.label', { name })}</label>
         </div>
         <div class="utrecht-form-field__input">
-          <input
+          {/* A text area, so the whole token shows on a narrow screen too; select it all to copy. */}
+          <textarea
             id="api-token-secret"
-            type="text"
             readonly
-            value={secret}
+            rows={2}
             spellcheck={false}
             autocomplete="off"
-            class="utrecht-textbox utrecht-textbox--html-input sp-token"
-          />
+            class="utrecht-textarea utrecht-textarea--html-textarea sp-token"
+          >{secret}</textarea>
         </div>
       </div>
       <Paragraph>{t('apiTokens.made.use')}</Paragraph>

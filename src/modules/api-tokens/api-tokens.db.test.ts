@@ -38,7 +38,7 @@ async function makeToken(fields: Record<string, string>, admin: string = persona
   const response = await session.post(tokensPage(org), { name: 'Koppeling', scope_pact: 'write', lifetime: '90', ...fields });
   const html = await response.text();
   assert.equal(response.status, 201, html.slice(0, 300));
-  const secret = /value="(spk_[A-Za-z0-9_-]{43})"/.exec(html)?.[1];
+  const secret = /<textarea id="api-token-secret"[^>]*>(spk_[A-Za-z0-9_-]{43})<\/textarea>/.exec(html)?.[1];
   assert.ok(secret, 'the page shows the token');
   return secret;
 }

@@ -567,35 +567,45 @@ export interface AgendaActivityApiRow {
 
 /**
  * One page of a published year's activities for the API, by id, starting after `after`; one row
- * more than `limit`, so the caller knows whether a next page exists. One statement: the co-partners
- * and indicators of the page's activities come as JSON with their rows. Without `modifiedAfter` the
+ * more than `limit`, so the caller knows whether a next page exists. Null when the pact has no such
+ * year or it is not published. One statement, with the year's lookup (a page is a round trip less):
+ * the year, then its page of activities, whose co-partners and indicators come as JSON with their
+ * rows (`activity_partner`'s primary key, indicator_activity_idx). Without `modifiedAfter` the
  * activities on the agenda; with it those saved or reviewed since, and also those withdrawn since
- * that were on the published agenda (withdrawn at or after `publishedAt`), so a copy learns of the
+ * that were on the published agenda (withdrawn at or after its publication), so a copy learns of the
  * withdrawal. The responsible person's name is not read: the API does not give it.
  */
 export async function pagePublishedActivities(
   tx: Executor,
   pactId: string,
-  year: { id: string; publishedAt: Date },
+  year: number,
   page: { limit: number; after: readonly [string] | null; modifiedAfter: Date | null },
-): Promise<AgendaActivityApiRow[]> {
+): Promise<AgendaActivityApiRow[] | null> {
   const after = page.after ? sql`and a.id > ${page.after[0]}::uuid` : sql``;
   const shown = page.modifiedAfter
     ? sql`and greatest(a.updated_at, a.reviewed_at) > ${page.modifiedAfter}
-          and (a.withdrawn_at is null or a.withdrawn_at >= ${year.publishedAt})`
+          and (a.withdrawn_at is null or a.withdrawn_at >= y.published_at)`
     : sql`and a.withdrawn_at is null`;
-  const r = await sql<AgendaActivityApiRow>`
-    select a.id, a.title, a.goal, a.description, a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.status,
-           a.reviewed_at, a.carried_from_id, a.organisation_id, a.pillar_id, a.withdrawn_at,
-           greatest(a.updated_at, a.reviewed_at) as changed_at,
-           coalesce((select json_agg(ap.organisation_id order by ap.organisation_id)
-                       from activity_partner ap where ap.activity_id = a.id), '[]'::json) as partner_ids,
-           coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name, 'unit', i.unit,
-                                                       'target_value', i.target_value::float8, 'current_value', i.current_value::float8)
-                                     order by i.position, i.name)
-                       from indicator i where i.activity_id = a.id), '[]'::json) as indicators
-      from activity a
-     where a.agenda_year_id = ${year.id} and a.pact_id = ${pactId} ${shown} ${after}
-     order by a.id limit ${page.limit + 1}`.execute(tx);
-  return r.rows;
+  const r = await sql<{ [K in keyof AgendaActivityApiRow]: AgendaActivityApiRow[K] | null }>`
+    select a.*
+      from agenda_year y
+      left join lateral (
+        select a.id, a.title, a.goal, a.description, a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.status,
+               a.reviewed_at, a.carried_from_id, a.organisation_id, a.pillar_id, a.withdrawn_at,
+               greatest(a.updated_at, a.reviewed_at) as changed_at,
+               coalesce((select json_agg(ap.organisation_id order by ap.organisation_id)
+                           from activity_partner ap where ap.activity_id = a.id), '[]'::json) as partner_ids,
+               coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name, 'unit', i.unit,
+                                                           'target_value', i.target_value::float8, 'current_value', i.current_value::float8)
+                                         order by i.position, i.name)
+                           from indicator i where i.activity_id = a.id), '[]'::json) as indicators
+          from activity a
+         where a.agenda_year_id = y.id and a.pact_id = ${pactId} ${shown} ${after}
+         order by a.id limit ${page.limit + 1}
+      ) a on true
+     where y.pact_id = ${pactId} and y.year = ${year} and y.published_at is not null
+     order by a.id`.execute(tx);
+  // No row: no such published year. One row without an id: the year has no activities (on this page).
+  if (r.rows.length === 0) return null;
+  return r.rows.filter((row): row is AgendaActivityApiRow => row.id !== null);
 }

@@ -6,9 +6,7 @@ import { defineApiRoute, pactParams, pactSlugParam } from '../../../access/route
 import { HttpError } from '../../../access/http-error.ts';
 import { decodeCursor, pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
 import { activityStatuses } from './activity.ts';
-import {
-  findAgendaYear, pagePublishedActivities, pagePublishedAgendaYears, type AgendaActivityApiRow, type PublishedAgendaYearRow,
-} from './agenda-queries.ts';
+import { pagePublishedActivities, pagePublishedAgendaYears, type AgendaActivityApiRow, type PublishedAgendaYearRow } from './agenda-queries.ts';
 
 const agendaYearResource = z
   .object({
@@ -130,15 +128,14 @@ export const agendaApiRoutes = [
     query: pageQuery,
     response: pageOf(activityResource),
     handler: async ({ tx, pact, params, query, request }) => {
-      const year = await findAgendaYear(tx, pact.id, Number(params.year));
-      if (!year || !year.published_at) throw new HttpError(404);
       const after = query.cursor ? decodeCursor(query.cursor, activityCursorKey) : null;
       if (query.cursor && !after) throw notOurCursor();
-      const rows = await pagePublishedActivities(tx, pact.id, { id: year.id, publishedAt: year.published_at }, {
+      const rows = await pagePublishedActivities(tx, pact.id, Number(params.year), {
         limit: query.limit,
         after,
         modifiedAfter: query.modified_after ? new Date(query.modified_after) : null,
       });
+      if (!rows) throw new HttpError(404);
       return pageFrom(rows, query, request, (row) => [row.id], activityOf);
     },
   }),
