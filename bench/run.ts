@@ -136,6 +136,11 @@ interface EngineResult {
   pageWeight: { pages: PageWeight[]; firstVisitBytes: number; laterPageBytes: number };
   /** The public agenda page, anonymous, compressed (null when the data has no agenda). */
   agendaPage: { path: string; status: number; weight: PageWeight | null } | null;
+  /**
+   * The public API's first page of the same year's activities, anonymous, gzip (null when the data
+   * has no agenda): its weight, how many activities the page held, and its figure at the fixed rate.
+   */
+  apiAgendaList: { path: string; status: number; weight: PageWeight | null; items: number | null; result: LoadResult | null } | null;
   loads: Array<{ figure: string; page: string; result: LoadResult }>;
   bare: Array<{ page: string; result: LoadResult; appRate: number; ratio: number }>;
   /**
@@ -254,6 +259,19 @@ async function measureAgendaPage(origin: string, path: string): Promise<NonNulla
   };
 }
 
+/** The API's activity list as a partner system gets it with `accept-encoding: gzip`, and how many activities its page holds. */
+async function measureApiList(origin: string, path: string): Promise<Omit<NonNullable<EngineResult['apiAgendaList']>, 'result'>> {
+  const r = await getRaw(`${origin}${path}`, { 'accept-encoding': 'gzip' });
+  if (r.status !== 200) return { path, status: r.status, weight: null, items: null };
+  const encoding = String(r.headers['content-encoding'] ?? '');
+  const body = encoding === 'gzip' ? gunzipSync(r.body) : r.body;
+  const items = (JSON.parse(body.toString('utf8')) as { items?: unknown[] }).items?.length ?? null;
+  return {
+    path, status: r.status, items,
+    weight: { path, status: r.status, encoding: encoding || 'none', transferredBody: r.body.length, headers: r.headerBytes, uncompressed: body.length },
+  };
+}
+
 async function setUpDatabase(engine: Engine, options: Options): Promise<{ env: Record<string, string>; open: () => Promise<Database> }> {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(os.tmpdir(), 'sp-bench-'));
@@ -314,19 +332,26 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
   // small signed-in pages, compressed as every browser asks for it: at 2,000 activities its HTML is
   // well over a megabyte, and moving that uncompressed would measure the loopback and the load
   // generator rather than the app. `burst` says whether autocannon's rate-limited run (a2) is made
-  // as well (not for the agenda page).
+  // as well (not for the agenda page), `pacedOnly` that only (a) is (then there is no (b), and no (c)).
   const agendaPage = `public agenda /p/<slug>/agenda/<year> (${data.agenda?.activities ?? 0} activities, anonymous, gzip)`;
   const agendaRequests: LoadRequest[] = data.agenda ? [{ path: data.agenda.path, headers: { 'accept-encoding': 'gzip, br' } }] : [];
+  // The public API's list of the same year's activities: its first page (50 activities with their
+  // indicators), anonymous, with `accept-encoding: gzip` as a partner system's HTTP client sends
+  // it. Measured at the fixed rate only: the goal is its p95 there.
+  const apiAgendaPath = data.agenda ? `/api/v1/pacts/${data.agenda.pactSlug}/agenda-years/${data.agenda.year}/activities` : null;
+  const apiAgendaPage = 'API agenda activities /api/v1/pacts/<slug>/agenda-years/<year>/activities (first page, anonymous, gzip)';
+  const apiAgendaRequests: LoadRequest[] = apiAgendaPath ? [{ path: apiAgendaPath, headers: { 'accept-encoding': 'gzip' } }] : [];
   // Many members of one pact reading their organisation pages at once: every request writes an
   // audit entry to the same chain, so this shows whether audited reads in a pact queue behind
   // each other (the chain's lock).
   const samePactPage = `audited reads in one pact (organisation pages of ${samePact.length} members of ${samePact[0]?.pactSlug ?? '-'})`;
   const samePactRequests = samePact.map((p) => ({ path: p.organisationPath, headers: { cookie: p.cookie } }));
   const pageSets = [
-    { page: 'pact home /p/<slug>', requests: homeRequests, burst: true },
-    { page: 'organisation page', requests: organisationRequests, burst: true },
-    ...(samePact.length > 0 ? [{ page: samePactPage, requests: samePactRequests, burst: false }] : []),
-    ...(data.agenda ? [{ page: agendaPage, requests: agendaRequests, burst: false }] : []),
+    { page: 'pact home /p/<slug>', requests: homeRequests, burst: true, pacedOnly: false },
+    { page: 'organisation page', requests: organisationRequests, burst: true, pacedOnly: false },
+    ...(samePact.length > 0 ? [{ page: samePactPage, requests: samePactRequests, burst: false, pacedOnly: false }] : []),
+    ...(data.agenda ? [{ page: agendaPage, requests: agendaRequests, burst: false, pacedOnly: false }] : []),
+    ...(apiAgendaPath ? [{ page: apiAgendaPage, requests: apiAgendaRequests, burst: false, pacedOnly: true }] : []),
   ];
 
   // 2. First start, page weight, the pages for the bare server, warm-up, load.
@@ -340,20 +365,25 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
   if (agendaPageResult && agendaPageResult.status !== 200) {
     log(`the public agenda page ${agendaPageResult.path} answered ${agendaPageResult.status}: measured anyway (its non-2xx are flagged)`);
   }
+  const apiAgendaMeasured = apiAgendaPath ? await measureApiList(origin, apiAgendaPath) : null;
+  if (apiAgendaMeasured && apiAgendaMeasured.status !== 200) {
+    log(`the API's agenda activities ${apiAgendaMeasured.path} answered ${apiAgendaMeasured.status}: measured anyway (its non-2xx are flagged)`);
+  }
   const notCaptured = await capturePages(
     origin, [...homeRequests, ...organisationRequests, ...samePactRequests, ...agendaRequests], pagesFile, new Set(agendaRequests.map((r) => r.path)),
   );
   if (notCaptured.length > 0) problems.push(`not served with 200, so left out of the bare server (c): ${notCaptured.join(', ')}`);
 
   log('warming up (3 s) …');
-  await runAutocannon({ origin, requests: [...homeRequests, ...organisationRequests, ...agendaRequests], connections: 10, durationS: 3 });
+  await runAutocannon({ origin, requests: [...homeRequests, ...organisationRequests, ...agendaRequests, ...apiAgendaRequests], connections: 10, durationS: 3 });
 
   const loads: EngineResult['loads'] = [];
   const idle = () => settle(origin, homeRequests[0]!, 60_000);
-  for (const { page, requests, burst } of pageSets) {
+  for (const { page, requests, burst, pacedOnly } of pageSets) {
     log(`${page}: (a) paced ${options.rate} req/s for ${options.duration} s …`);
     await idle();
     loads.push({ figure: 'a', page, result: await runPaced({ origin, requests, rate: options.rate, durationS: options.duration, maxSockets: options.connections, graceS: PACED_GRACE_S }) });
+    if (pacedOnly) continue;
     if (burst) {
       log(`${page}: (a2) autocannon overallRate ${options.rate}, ${RATE_CONNECTIONS} connections, ${shortS} s …`);
       await idle();
@@ -447,8 +477,8 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
   const bare: EngineResult['bare'] = [];
   try {
     await waitFor200(`${bareOrigin}${first.homePath}`, sequentialBare, performance.now());
-    for (const { page, requests } of pageSets) {
-      if (requests.some((r) => notCaptured.some((m) => m.startsWith(`${r.path} `)))) continue;
+    for (const { page, requests, pacedOnly } of pageSets) {
+      if (pacedOnly || requests.some((r) => notCaptured.some((m) => m.startsWith(`${r.path} `)))) continue;
       log(`${page}: (c) bare node:http server, ${options.connections} connections, ${shortS} s …`);
       await pause(500);
       const result = await runAutocannon({ origin: bareOrigin, requests, connections: options.connections, durationS: shortS });
@@ -501,6 +531,9 @@ async function benchEngine(engine: Engine, options: Options): Promise<EngineResu
     idleMemoryAfterColdStart,
     pageWeight,
     agendaPage: agendaPageResult,
+    apiAgendaList: apiAgendaMeasured
+      ? { ...apiAgendaMeasured, result: loads.find((l) => l.figure === 'a' && l.page === apiAgendaPage)?.result ?? null }
+      : null,
     loads,
     bare,
     interleaved,
@@ -611,6 +644,16 @@ function report(e: EngineResult, options: Options): string {
       w
         ? `Public agenda page ${e.agendaPage.path}: ${formatKb(w.transferredBody + w.headers)} transferred (${w.encoding}), ${formatKb(w.uncompressed)} unpacked.`
         : `Public agenda page ${e.agendaPage.path}: answered ${e.agendaPage.status}, not 200 (the page may not exist yet): its figures measure that answer, not the page.`,
+    );
+  }
+  if (e.apiAgendaList) {
+    const l = e.apiAgendaList;
+    const fixed = l.result ? `p95 ${formatMs(l.result.latency.p95)} at ${formatRate(l.result.rate)} req/s done (${l.result.targetRate ?? options.rate} asked)` : 'not measured';
+    lines.push(
+      l.weight
+        ? `API agenda activities ${l.path}: first page of ${l.items ?? '?'} activities with their indicators, ${formatKb(l.weight.transferredBody + l.weight.headers)} ` +
+            `transferred (${l.weight.encoding}), ${formatKb(l.weight.uncompressed)} unpacked; ${fixed}.`
+        : `API agenda activities ${l.path}: answered ${l.status}, not 200: its figures measure that answer, not the list; ${fixed}.`,
     );
   }
   lines.push(
