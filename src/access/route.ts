@@ -12,6 +12,8 @@ import type { Logger } from '../platform/logger.ts';
 import type { SendOptions } from '../platform/jobs/jobs.ts';
 import type { AppEnv } from '../ui/env.ts';
 import type { ApiOperation } from '../platform/api/openapi.ts';
+import { decodeCursor } from '../platform/api/paging.ts';
+import { HttpError } from './http-error.ts';
 import type { Actor, Grant, PactSummary, Permission, RecordFacts, Resource } from './policy.ts';
 
 export interface Services {
@@ -230,3 +232,15 @@ export function isApi(route: AnyRoute): route is AnyApiRoute {
 export const pactSlugParam = z.string().max(40);
 /** Path parameters of a route that names only its pact. */
 export const pactParams = z.object({ pact: pactSlugParam });
+
+/**
+ * Where a page of an API list starts: the sort key in the request's `cursor`, checked against the
+ * list's key shape; null without a cursor. A cursor that is not one of this list's is a 400 that
+ * names the parameter.
+ */
+export function cursorAfter<T extends z.ZodTuple>(cursor: string | undefined, shape: T): z.output<T> | null {
+  if (cursor === undefined) return null;
+  const after = decodeCursor(cursor, shape);
+  if (!after) throw new HttpError(400, undefined, [{ in: 'query', name: 'cursor', detail: 'Not a cursor of this list.' }]);
+  return after;
+}

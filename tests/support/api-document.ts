@@ -50,3 +50,47 @@ export async function documentedBody(method: 'GET' | 'POST' | 'DELETE', template
   assert.ok(validate(body), `${method} ${template} ${response.status}: ${JSON.stringify(validate.errors)}\n${text.slice(0, 500)}`);
   return body;
 }
+
+/**
+ * Follows `page.next` of a list from the first query to the last page: the key of every item, in
+ * order. Every page holds at most the `limit` of the first query, and every `next` must match
+ * `pattern` (the same path, the same limit, an opaque cursor).
+ */
+export async function walkPages<T>(
+  first: string,
+  get: (query: string) => Promise<{ items: T[]; page: { next: string | null } }>,
+  key: (item: T) => string,
+  pattern: RegExp,
+): Promise<string[]> {
+  const limit = Number(new URLSearchParams(first.replace(/^\?/, '')).get('limit') ?? '50');
+  const seen: string[] = [];
+  let query = first;
+  for (let pages = 0; pages < 100; pages++) {
+    const page = await get(query);
+    assert.ok(page.items.length <= limit, `a page of at most ${limit}`);
+    seen.push(...page.items.map(key));
+    if (!page.page.next) return seen;
+    assert.match(page.page.next, pattern);
+    query = page.page.next.slice(page.page.next.indexOf('?'));
+  }
+  assert.fail('more pages than expected');
+}
+
+/**
+ * Checks that each bad query of a list is a documented bad-request problem naming exactly the
+ * parameter at fault: `cases` are `[query string, parameter name]`.
+ */
+export async function assertBadQueries(
+  get: (path: string) => Promise<Response>,
+  path: string,
+  template: string,
+  cases: ReadonlyArray<readonly [string, string]>,
+): Promise<void> {
+  for (const [query, name] of cases) {
+    const response = await get(`${path}?${query}`);
+    assert.equal(response.status, 400, query);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const problem = await documentedBody('GET', template, response);
+    assert.deepEqual((problem.errors as Array<{ name: string }>).map((e) => e.name), [name], query);
+  }
+}

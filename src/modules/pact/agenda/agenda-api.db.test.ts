@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { encodeCursor } from '../../../platform/api/paging.ts';
 import { openTestDatabase } from '../../../../tests/support/test-database.ts';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { documentedBody } from '../../../../tests/support/api-document.ts';
+import { documentedBody, walkPages } from '../../../../tests/support/api-document.ts';
 
 let t: TestApp;
 let lindewaard = '';
@@ -49,19 +49,9 @@ const activities = async (year: number, query = ''): Promise<Page<Activity>> => 
   assert.equal(response.status, 200, `${year}${query}`);
   return (await documentedBody('GET', ACTIVITIES, response)) as unknown as Page<Activity>;
 };
-/** Follows `next` from the first page to the last; every id the pages held, in order. */
-async function walk(first: string, get: (query: string) => Promise<Page<{ id?: string; year?: number }>>, pattern: RegExp): Promise<string[]> {
-  const seen: string[] = [];
-  let query = first;
-  for (let pages = 0; pages < 50; pages++) {
-    const page = await get(query);
-    seen.push(...page.items.map((i) => String(i.id ?? i.year)));
-    if (!page.page.next) return seen;
-    assert.match(page.page.next, pattern);
-    query = page.page.next.slice(page.page.next.indexOf('?'));
-  }
-  assert.fail('more pages than expected');
-}
+/** Follows `next` from the first page to the last; every id (or year) the pages held, in order. */
+const walk = (first: string, get: (query: string) => Promise<Page<{ id?: string; year?: number }>>, pattern: RegExp) =>
+  walkPages(first, get, (i) => String(i.id ?? i.year), pattern);
 
 test('the published years only, oldest first', async () => {
   const all = await years();

@@ -2,9 +2,9 @@
 // `GET /api/v1/pacts/{pact}/agenda-years/{year}/activities`, paged lists. Only published years
 // and what their public agenda page shows; the responsible person's name stays out.
 import { z } from 'zod';
-import { defineApiRoute, pactParams, pactSlugParam } from '../../../access/route.ts';
+import { cursorAfter, defineApiRoute, pactParams, pactSlugParam } from '../../../access/route.ts';
 import { HttpError } from '../../../access/http-error.ts';
-import { decodeCursor, pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
+import { pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
 import { activityStatuses } from './activity.ts';
 import { pagePublishedActivities, pagePublishedAgendaYears, type AgendaActivityApiRow, type PublishedAgendaYearRow } from './agenda-queries.ts';
 
@@ -84,7 +84,6 @@ function activityOf(row: AgendaActivityApiRow): z.output<typeof activityResource
   };
 }
 
-const notOurCursor = () => new HttpError(400, undefined, [{ in: 'query', name: 'cursor', detail: 'Not a cursor of this list.' }]);
 
 export const agendaApiRoutes = [
   defineApiRoute({
@@ -101,8 +100,7 @@ export const agendaApiRoutes = [
     query: pageQuery,
     response: pageOf(agendaYearResource),
     handler: async ({ tx, pact, query, request }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, yearCursorKey) : null;
-      if (query.cursor && !after) throw notOurCursor();
+      const after = cursorAfter(query.cursor, yearCursorKey);
       const rows = await pagePublishedAgendaYears(tx, pact.id, {
         limit: query.limit,
         after,
@@ -128,8 +126,7 @@ export const agendaApiRoutes = [
     query: pageQuery,
     response: pageOf(activityResource),
     handler: async ({ tx, pact, params, query, request }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, activityCursorKey) : null;
-      if (query.cursor && !after) throw notOurCursor();
+      const after = cursorAfter(query.cursor, activityCursorKey);
       const rows = await pagePublishedActivities(tx, pact.id, Number(params.year), {
         limit: query.limit,
         after,

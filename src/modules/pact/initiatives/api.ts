@@ -2,9 +2,8 @@
 // paged list. Only what the public initiative pages show: never the proposer's name or e-mail
 // address, the coordinator's message or an initiative that is not published.
 import { z } from 'zod';
-import { defineApiRoute, pactParams } from '../../../access/route.ts';
-import { HttpError } from '../../../access/http-error.ts';
-import { decodeCursor, pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
+import { cursorAfter, defineApiRoute, pactParams } from '../../../access/route.ts';
+import { pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
 import { supportKinds } from './initiative-forms.ts';
 import { pagePublishedInitiatives, type PublishedInitiativeRow } from './initiative-queries.ts';
 
@@ -63,8 +62,7 @@ export const initiativeApiRoutes = [
     query: pageQuery,
     response: pageOf(initiativeResource),
     handler: async ({ tx, pact, query, request }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, cursorKey) : null;
-      if (query.cursor && !after) throw new HttpError(400, undefined, [{ in: 'query', name: 'cursor', detail: 'Not a cursor of this list.' }]);
+      const after = cursorAfter(query.cursor, cursorKey);
       const rows = await pagePublishedInitiatives(tx, pact.id, {
         limit: query.limit,
         after,

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { encodeCursor } from '../../../platform/api/paging.ts';
 import { openTestDatabase } from '../../../../tests/support/test-database.ts';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { documentedBody } from '../../../../tests/support/api-document.ts';
+import { assertBadQueries, documentedBody, walkPages } from '../../../../tests/support/api-document.ts';
 
 let t: TestApp;
 let lindewaard = '';
@@ -56,16 +56,7 @@ test('the published initiatives only, without the proposer\'s contact or the coo
 
 test('pages of two follow each other through `next` without repeating or skipping an initiative', async () => {
   const whole = (await list()).items.map((i) => i.id);
-  const seen: string[] = [];
-  let query = '?limit=2';
-  for (let pages = 0; pages < 20; pages++) {
-    const page = await list(query);
-    assert.ok(page.items.length <= 2);
-    seen.push(...page.items.map((i) => i.id));
-    if (!page.page.next) break;
-    assert.match(page.page.next, /^\/api\/v1\/pacts\/lindewaard\/initiatives\?limit=2&cursor=[A-Za-z0-9_-]+$/);
-    query = page.page.next.slice(page.page.next.indexOf('?'));
-  }
+  const seen = await walkPages('?limit=2', list, (item) => item.id, /^\/api\/v1\/pacts\/lindewaard\/initiatives\?limit=2&cursor=[A-Za-z0-9_-]+$/);
   assert.deepEqual(seen, whole);
 });
 
@@ -97,13 +88,7 @@ test('another pact\'s initiatives never show through this pact\'s address', asyn
 });
 
 test('an unknown parameter, a limit of 0 or a cursor that is not ours is a 400 naming it', async () => {
-  for (const [query, name] of [['q=koken', 'q'], ['limit=0', 'limit'], ['cursor=!!!', 'cursor'], [`cursor=${encodeCursor([1])}`, 'cursor']] as const) {
-    const response = await t.anonymous().get(`/api/v1/pacts/lindewaard/initiatives?${query}`);
-    assert.equal(response.status, 400, query);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    const problem = await documentedBody('GET', TEMPLATE, response);
-    assert.deepEqual((problem.errors as Array<{ name: string }>).map((e) => e.name), [name], query);
-  }
+  await assertBadQueries((path) => t.anonymous().get(path), '/api/v1/pacts/lindewaard/initiatives', TEMPLATE, [['q=koken', 'q'], ['limit=0', 'limit'], ['cursor=!!!', 'cursor'], [`cursor=${encodeCursor([1])}`, 'cursor']] as const);
 });
 
 test('an unknown pact is a problem+json 404', async () => {

@@ -2,10 +2,9 @@
 // paged list. What the public meeting pages and the iCalendar feed show of a meeting that has not
 // ended; members-only meetings, attendance, minutes, decisions and action items stay out.
 import { z } from 'zod';
-import { defineApiRoute, pactParams } from '../../../access/route.ts';
-import { HttpError } from '../../../access/http-error.ts';
+import { cursorAfter, defineApiRoute, pactParams } from '../../../access/route.ts';
 import { TIME_ZONES } from '../../../platform/calendar/index.ts';
-import { decodeCursor, pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
+import { pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
 import { meetingKinds, meetingStatuses } from './meeting.ts';
 import { pageUpcomingPublicMeetings, type PublicMeetingRow } from './meeting-queries.ts';
 
@@ -74,8 +73,7 @@ export const meetingApiRoutes = [
     query: pageQuery,
     response: pageOf(meetingResource),
     handler: async ({ tx, pact, query, request, now }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, cursorKey) : null;
-      if (query.cursor && !after) throw new HttpError(400, undefined, [{ in: 'query', name: 'cursor', detail: 'Not a cursor of this list.' }]);
+      const after = cursorAfter(query.cursor, cursorKey);
       const rows = await pageUpcomingPublicMeetings(tx, pact.id, now, {
         limit: query.limit,
         after,

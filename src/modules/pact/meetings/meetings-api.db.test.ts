@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { encodeCursor } from '../../../platform/api/paging.ts';
 import { openTestDatabase, TEST_SEED_TIME } from '../../../../tests/support/test-database.ts';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { documentedBody } from '../../../../tests/support/api-document.ts';
+import { assertBadQueries, documentedBody, walkPages } from '../../../../tests/support/api-document.ts';
 
 let t: TestApp;
 let lindewaard = '';
@@ -74,16 +74,7 @@ test('start and end in the pact\'s local time with the offset in force then', as
 
 test('pages of one follow each other through `next` without repeating or skipping a meeting, also a microsecond apart', async () => {
   const whole = (await list()).items.map((m) => m.id);
-  const seen: string[] = [];
-  let query = '?limit=1';
-  for (let pages = 0; pages < 20; pages++) {
-    const page = await list(query);
-    assert.ok(page.items.length <= 1);
-    seen.push(...page.items.map((m) => m.id));
-    if (!page.page.next) break;
-    assert.match(page.page.next, /^\/api\/v1\/pacts\/lindewaard\/meetings\?limit=1&cursor=[A-Za-z0-9_-]+$/);
-    query = page.page.next.slice(page.page.next.indexOf('?'));
-  }
+  const seen = await walkPages('?limit=1', list, (item) => item.id, /^\/api\/v1\/pacts\/lindewaard\/meetings\?limit=1&cursor=[A-Za-z0-9_-]+$/);
   assert.deepEqual(seen, whole);
   assert.ok(seen.indexOf(made.firstTwin!) + 1 === seen.indexOf(made.secondTwin!));
 });
@@ -110,14 +101,7 @@ test('a meeting leaves the list once it has ended at the request\'s moment', asy
 });
 
 test('an unknown parameter, a limit of 0 or a cursor that is not ours is a 400 naming it', async () => {
-  const cases = [['from=2027-01-01', 'from'], ['limit=0', 'limit'], ['cursor=!!!', 'cursor'], [`cursor=${encodeCursor(['gisteren', made.summer!])}`, 'cursor']] as const;
-  for (const [query, name] of cases) {
-    const response = await t.anonymous().get(`/api/v1/pacts/lindewaard/meetings?${query}`);
-    assert.equal(response.status, 400, query);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    const problem = await documentedBody('GET', TEMPLATE, response);
-    assert.deepEqual((problem.errors as Array<{ name: string }>).map((e) => e.name), [name], query);
-  }
+  await assertBadQueries((path) => t.anonymous().get(path), '/api/v1/pacts/lindewaard/meetings', TEMPLATE, [['from=2027-01-01', 'from'], ['limit=0', 'limit'], ['cursor=!!!', 'cursor'], [`cursor=${encodeCursor(['gisteren', made.summer!])}`, 'cursor']] as const);
 });
 
 test('an unknown pact is a problem+json 404', async () => {

@@ -1,10 +1,9 @@
 // The pact itself and its partners in the public API: `GET /api/v1/pacts/{pact}` and
 // `GET /api/v1/pacts/{pact}/partners`, a paged list.
 import { z } from 'zod';
-import { defineApiRoute, pactParams } from '../../../access/route.ts';
-import { HttpError } from '../../../access/http-error.ts';
+import { cursorAfter, defineApiRoute, pactParams } from '../../../access/route.ts';
 import { localDate } from '../../../platform/calendar/index.ts';
-import { decodeCursor, pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
+import { pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
 import { organisationKinds } from '../organisation.ts';
 import { partnerHasLeft } from './partner-status.ts';
 import { loadPublishedPact, pagePartners, type PartnerApiRow } from './partners-queries.ts';
@@ -100,8 +99,7 @@ export const partnerApiRoutes = [
     query: pageQuery,
     response: pageOf(partnerResource),
     handler: async ({ tx, pact, query, request, now }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, partnerCursorKey) : null;
-      if (query.cursor && !after) throw new HttpError(400, undefined, [{ in: 'query', name: 'cursor', detail: 'Not a cursor of this list.' }]);
+      const after = cursorAfter(query.cursor, partnerCursorKey);
       const rows = await pagePartners(tx, pact.id, {
         limit: query.limit,
         after,

@@ -1,8 +1,7 @@
 // The pact's pillars in the public API: `GET /api/v1/pacts/{pact}/pillars`, a paged list.
 import { z } from 'zod';
-import { defineApiRoute, pactParams } from '../../../access/route.ts';
-import { HttpError } from '../../../access/http-error.ts';
-import { decodeCursor, pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
+import { cursorAfter, defineApiRoute, pactParams } from '../../../access/route.ts';
+import { pageFrom, pageOf, pageQuery } from '../../../platform/api/paging.ts';
 import { pagePillars, type PillarRow } from './pillar-queries.ts';
 
 const pillarResource = z
@@ -46,8 +45,7 @@ export const pillarApiRoutes = [
     query: pageQuery,
     response: pageOf(pillarResource),
     handler: async ({ tx, pact, query, request }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, cursorKey) : null;
-      if (query.cursor && !after) throw new HttpError(400, undefined, [{ in: 'query', name: 'cursor', detail: 'Not a cursor of this list.' }]);
+      const after = cursorAfter(query.cursor, cursorKey);
       const rows = await pagePillars(tx, pact.id, {
         limit: query.limit,
         after,

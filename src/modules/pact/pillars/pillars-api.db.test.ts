@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { encodeCursor } from '../../../platform/api/paging.ts';
 import { openTestDatabase } from '../../../../tests/support/test-database.ts';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { documentedBody } from '../../../../tests/support/api-document.ts';
+import { documentedBody, walkPages } from '../../../../tests/support/api-document.ts';
 
 let t: TestApp;
 let lindewaard = '';
@@ -36,16 +36,7 @@ test('the pillars in order of position, the current ones only', async () => {
 
 test('pages of two follow each other through `next` without repeating or skipping a pillar', async () => {
   const whole = (await list()).items.map((p) => p.id);
-  const seen: string[] = [];
-  let query = '?limit=2';
-  for (let pages = 0; pages < 10; pages++) {
-    const page = await list(query);
-    assert.ok(page.items.length <= 2);
-    seen.push(...page.items.map((p) => p.id));
-    if (!page.page.next) break;
-    assert.match(page.page.next, /^\/api\/v1\/pacts\/lindewaard\/pillars\?limit=2&cursor=[A-Za-z0-9_-]+$/);
-    query = page.page.next.slice(page.page.next.indexOf('?'));
-  }
+  const seen = await walkPages('?limit=2', list, (item) => item.id, /^\/api\/v1\/pacts\/lindewaard\/pillars\?limit=2&cursor=[A-Za-z0-9_-]+$/);
   assert.deepEqual(seen, whole);
 });
 
