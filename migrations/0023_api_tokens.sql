@@ -29,6 +29,8 @@ create table api_token (
   revoked_by uuid constraint api_token_revoked_by_fk references person (id),
   -- Kept to the minute: a use sets it only when it is a minute old.
   last_used_at timestamptz,
+  -- When the organisation's partner admins were told by mail that the token expires within a week.
+  expiry_reminded_at timestamptz,
   constraint api_token_organisation_fk foreign key (organisation_id, pact_id) references organisation (id, pact_id),
   constraint api_token_id_pact_key unique (id, pact_id),
   constraint api_token_hash_key unique (token_hash),
@@ -77,6 +79,7 @@ create index api_idempotency_key_created_idx on api_idempotency_key (created_at)
 
 grant select, insert on api_token to schakelpunt_app;
 grant update (revoked_at, revoked_by, last_used_at) on api_token to schakelpunt_app;
+-- The expiry reminder runs as a job, as the owner, across pacts; the application role never sets it.
 grant select, insert, update on api_token_window to schakelpunt_app;
 grant select, insert on api_idempotency_key to schakelpunt_app;
 

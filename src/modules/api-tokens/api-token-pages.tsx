@@ -1,7 +1,7 @@
 // The API connections page of an organisation (its tokens, a form to make one, a button per token
 // to revoke it) and the page that shows a new token once.
 import { apiCapabilities, type PactSummary } from '../../access/policy.ts';
-import { Alert, Button, CsrfField, ErrorSummary, Field, Flash, Heading, Link, Paragraph, Table, type FormState } from '../../ui/components.tsx';
+import { Alert, Button, CsrfField, DataList, ErrorSummary, Field, Flash, Heading, Link, Paragraph, Table, type FormState } from '../../ui/components.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useLocale, useT } from '../../ui/i18n.ts';
 import type { MessageKey } from '../../ui/messages/index.ts';
@@ -24,6 +24,20 @@ function scopeText(t: ReturnType<typeof useT>, scope: string): string {
   return `${capability}: ${t(`apiTokens.level.${access}` as MessageKey)}`;
 }
 
+/** What a partner system needs besides the token: the pact's and the organisation's names in API addresses. */
+function ForYourSystem({ pact, organisation }: { pact: PactSummary; organisation: { id: string } }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="for-system-heading">
+      <Heading level={2} id="for-system-heading">{t('apiTokens.forSystem')}</Heading>
+      <DataList items={[
+        [t('apiTokens.pactSlug'), <code>{pact.slug}</code>],
+        [t('apiTokens.organisationId'), <code>{organisation.id}</code>],
+      ]} />
+    </section>
+  );
+}
+
 export function ApiTokensPage({
   pact, organisation, tokens, now, createState, revokeState,
 }: {
@@ -43,6 +57,7 @@ export function ApiTokensPage({
       <Heading level={1}>{t('apiTokens.title', { organisation: organisation.name })}</Heading>
       <Paragraph>{t('apiTokens.intro')}</Paragraph>
       <Paragraph><Link href="/api/docs">{t('apiTokens.docs')}</Link></Paragraph>
+      <ForYourSystem pact={pact} organisation={organisation} />
 
       <section aria-labelledby="tokens-heading">
         <Heading level={2} id="tokens-heading">{t('apiTokens.list')}</Heading>
@@ -146,6 +161,7 @@ export function ApiTokenMadePage({
         </div>
       </div>
       <Paragraph>{t('apiTokens.made.use')}</Paragraph>
+      <ForYourSystem pact={pact} organisation={organisation} />
       <Paragraph>{t('apiTokens.expires')}: <When at={expiresAt} /></Paragraph>
       <Paragraph>
         <Link href={`/p/${pact.slug}/organisations/${organisation.id}/api-tokens`}>{t('apiTokens.made.back')}</Link>

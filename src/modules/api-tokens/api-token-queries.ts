@@ -137,3 +137,40 @@ export async function purgeApiTokenTraces(tx: Executor, before: Date): Promise<{
   const windows = await sql`delete from api_token_window where window_start < ${before}`.execute(tx);
   return { keys: Number(keys.numAffectedRows ?? 0), windows: Number(windows.numAffectedRows ?? 0) };
 }
+
+export interface ExpiringToken {
+  id: string;
+  pact_id: string;
+  pact_slug: string;
+  organisation_id: string;
+  organisation_name: string;
+  name: string;
+  expires_at: Date;
+}
+
+/** Active tokens of active pacts that expire before `until` and whose admins were not told yet (a job, across pacts). */
+export async function listTokensToRemind(db: Executor, now: Date, until: Date): Promise<ExpiringToken[]> {
+  const r = await sql<ExpiringToken>`
+    select t.id, t.pact_id, p.slug as pact_slug, t.organisation_id, o.name as organisation_name, t.name, t.expires_at
+      from api_token t
+      join pact p on p.id = t.pact_id and p.status = 'active'
+      join organisation o on o.id = t.organisation_id and o.pact_id = t.pact_id
+     where t.revoked_at is null and t.expiry_reminded_at is null and t.expires_at > ${now} and t.expires_at <= ${until}
+     order by t.expires_at, t.id`.execute(db);
+  return r.rows;
+}
+
+/** The organisation's partner admins who can act on a mail: active membership, active account. */
+export async function listOrganisationAdmins(db: Executor, pactId: string, organisationId: string): Promise<Array<{ id: string; email: string; display_name: string; locale: 'nl' | 'en' }>> {
+  const r = await sql<{ id: string; email: string; display_name: string; locale: 'nl' | 'en' }>`
+    select distinct p.id, p.email, p.display_name, p.locale
+      from membership m join person p on p.id = m.person_id
+     where m.pact_id = ${pactId} and m.organisation_id = ${organisationId} and m.role = 'partner_admin'
+       and m.ended_at is null and p.deactivated_at is null
+     order by p.email`.execute(db);
+  return r.rows;
+}
+
+export async function markExpiryReminded(db: Executor, id: string, now: Date): Promise<void> {
+  await sql`update api_token set expiry_reminded_at = ${now} where id = ${id} and expiry_reminded_at is null`.execute(db);
+}

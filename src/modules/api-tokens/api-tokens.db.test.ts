@@ -294,3 +294,35 @@ test('the purge job forgets idempotency keys and request counts after a day, and
   assert.equal((await sql<{ n: number }>`select count(*)::int as n from api_token_window`.execute(t.database.db)).rows[0]!.n, 0);
   assert.equal((await sql<{ n: number }>`select count(*)::int as n from api_token`.execute(t.database.db)).rows[0]!.n, tokens);
 });
+
+test('a week before a token expires its organisation\'s partner admins get one mail; other tokens none', async () => {
+  const soon = await makeToken({ name: 'Verloopt binnenkort', lifetime: '30' });
+  await makeToken({ name: 'Nog lang geldig', lifetime: '90' });
+  const revoked = await makeToken({ name: 'Al ingetrokken', lifetime: '30' });
+  assert.ok(soon && revoked);
+  await sql`update api_token set revoked_at = ${t.clock.now()} where name = 'Al ingetrokken'`.execute(t.database.db);
+  const mails = async () => (await sql<{ to_address: string; subject: string; text_body: string }>`
+    select to_address, subject, text_body from mail_message where purpose = 'api-token-expiry' order by created_at, id`.execute(t.database.db)).rows;
+  const start = t.clock.now();
+  try {
+    t.clock.advance(22 * 86_400_000);
+    await t.runJob('api-tokens-remind-expiry');
+    assert.deepEqual(await mails(), [], 'more than a week left: no mail yet');
+    t.clock.advance(2 * 86_400_000);
+    await t.runJob('api-tokens-remind-expiry');
+    // Every active 30-day token of this file is now within a week of its end; the 90-day and the revoked one are not.
+    const sent = await mails();
+    const about = (name: string) => sent.filter((m) => m.subject === `Uw API-sleutel "${name}" werkt over een week niet meer`);
+    assert.deepEqual(about('Verloopt binnenkort').map((m) => m.to_address), [personas.partnerAdmin], 'to Welzijn\'s partner admin');
+    assert.deepEqual([...about('Nog lang geldig'), ...about('Al ingetrokken')], []);
+    assert.ok(sent.every((m) => !m.text_body.includes(soon) && !/spk_[A-Za-z0-9_-]{43}/.test(m.text_body)), 'a mail never holds a token');
+    await t.runJob('api-tokens-remind-expiry');
+    assert.equal((await mails()).length, sent.length, 'once per token');
+  } finally {
+    t.clock.set(start);
+  }
+  const audited = await sql<{ n: number }>`
+    select count(*)::int as n from audit_event a join api_token k on k.id::text = a.record_id
+     where a.action = 'api-token.remind-expiry' and k.name = 'Verloopt binnenkort'`.execute(t.database.db);
+  assert.equal(audited.rows[0]!.n, 1);
+});

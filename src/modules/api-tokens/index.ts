@@ -6,6 +6,7 @@ import type { Actor } from '../../access/policy.ts';
 import { purgeApiTokenTraces } from './api-token-queries.ts';
 import { IDEMPOTENCY_KEY_HOURS } from './idempotency.ts';
 import { apiTokensEn, apiTokensNl } from './messages.ts';
+import { remindTokenExpiry } from './remind-token-expiry.ts';
 import { apiTokenRoutes } from './routes.tsx';
 
 export { authenticateApiCaller, type ApiCaller } from './authenticate-api-token.ts';
@@ -27,6 +28,15 @@ export const manifest: ModuleManifest = {
     },
   ],
   jobs: [
+    {
+      // A week before a token expires, its organisation's partner admins get one mail.
+      name: 'api-tokens-remind-expiry',
+      cron: '7 8 * * *',
+      run: async ({ services }) => {
+        const reminded = await remindTokenExpiry(services.db, { now: services.clock.now(), publicUrl: services.publicUrl });
+        if (reminded.tokens > 0) services.log.info(reminded, 'API token expiry reminders queued');
+      },
+    },
     {
       // Idempotency keys are kept a day; request counts per minute only as long.
       name: 'api-tokens-purge',

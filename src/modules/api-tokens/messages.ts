@@ -41,6 +41,13 @@ export const apiTokensNl = {
   'apiTokens.made.label': 'API-sleutel "{name}"',
   'apiTokens.made.use': 'Uw systeem stuurt de sleutel mee in elk verzoek, in de kop Authorization: Bearer en dan de sleutel.',
   'apiTokens.made.back': 'Terug naar de API-koppelingen',
+  'apiTokens.mail.expiring.subject': 'Uw API-sleutel "{name}" werkt over een week niet meer',
+  'apiTokens.mail.expiring.body': 'De API-sleutel "{name}" van {organisation} is geldig tot {when}. Daarna weigert Schakelpunt elk verzoek met deze sleutel.',
+  'apiTokens.mail.expiring.what': 'Wordt de sleutel nog gebruikt? Maak dan nu een nieuwe sleutel bij API-koppelingen, zet die in uw systeem, en trek daarna de oude in.',
+  'apiTokens.mail.expiring.action': 'Naar de API-koppelingen',
+  'apiTokens.forSystem': 'Gegevens voor uw systeem',
+  'apiTokens.pactSlug': 'Pact in de API',
+  'apiTokens.organisationId': 'Id van uw organisatie',
 } as const;
 
 export const apiTokensEn: Record<keyof typeof apiTokensNl, string> = {
@@ -85,6 +92,13 @@ export const apiTokensEn: Record<keyof typeof apiTokensNl, string> = {
   'apiTokens.made.label': 'API token "{name}"',
   'apiTokens.made.use': 'Your system sends the token with every request, in the Authorization header: Bearer and then the token.',
   'apiTokens.made.back': 'Back to the API connections',
+  'apiTokens.mail.expiring.subject': 'Your API token "{name}" stops working in a week',
+  'apiTokens.mail.expiring.body': 'The API token "{name}" of {organisation} is valid until {when}. After that, Schakelpunt refuses every request with it.',
+  'apiTokens.mail.expiring.what': 'Is the token still in use? Then make a new token under API connections now, put it in your system, and revoke the old one after that.',
+  'apiTokens.mail.expiring.action': 'To the API connections',
+  'apiTokens.forSystem': 'Details for your system',
+  'apiTokens.pactSlug': 'Pact in the API',
+  'apiTokens.organisationId': 'Id of your organisation',
 };
 
 declare module '../../ui/messages/index.ts' {
