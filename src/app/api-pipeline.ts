@@ -217,17 +217,22 @@ export function mountApiRoute(app: Hono<AppEnv>, spec: AnyApiRoute, services: Se
       if (actor.kind === 'token') {
         await ctx.audit({ action: 'api.call', purpose: 'pact-administration', details: { method: spec.method, route: spec.path } });
       }
+      let result: ApiCreated<unknown> & { replayed: boolean };
       if (spec.method === 'GET') {
         const data = await spec.handler(ctx as ApiContext<Record<string, unknown>, Record<string, unknown>>);
-        return { status: 200 as const, body: data, replayed: false };
+        result = { status: 200, body: data, replayed: false };
+      } else {
+        // A POST needs a token (the policy gave no grant otherwise), so the key is the token's.
+        if (actor.kind !== 'token') throw tokenRefused('missing');
+        result = await runIdempotently(
+          tx,
+          { pactId: pact.id, tokenId: actor.tokenId, key: idempotencyKey!, method: spec.method, path: url.pathname, body: body!.raw, now },
+          () => spec.handler(ctx) as Promise<ApiCreated<unknown>>,
+        );
       }
-      // A POST needs a token (the policy gave no grant otherwise), so the key is the token's.
-      if (actor.kind !== 'token') throw tokenRefused('missing');
-      return runIdempotently(
-        tx,
-        { pactId: pact.id, tokenId: actor.tokenId, key: idempotencyKey!, method: spec.method, path: url.pathname, body: body!.raw, now },
-        () => spec.handler(ctx) as Promise<ApiCreated<unknown>>,
-      );
+      // Last, so the token's count of the minute is locked only for the commit (see authenticate-api-token.ts).
+      await caller.recordUse();
+      return result;
     });
     const headers: Record<string, string> = {};
     if ('location' in answer && answer.location) headers.location = answer.location;

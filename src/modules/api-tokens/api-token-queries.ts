@@ -78,9 +78,17 @@ export async function findTokenByHash(tx: Executor, pactId: string, hash: Buffer
   return r.rows[0];
 }
 
+/** How many requests the token made in the minute that holds `now` (committed ones). */
+export async function tokenRequestsThisMinute(tx: Executor, a: { pactId: string; tokenId: string; now: Date }): Promise<number> {
+  const r = await sql<{ requests: number }>`
+    select requests from api_token_window
+     where pact_id = ${a.pactId} and token_id = ${a.tokenId} and window_start = date_trunc('minute', ${a.now}::timestamptz)`.execute(tx);
+  return r.rows[0]?.requests ?? 0;
+}
+
 /**
  * Counts one request of the token in the minute that holds `now`; the count after it. The row of
- * the minute is locked until the request's transaction ends, so concurrent requests count in turn.
+ * the minute is locked until the request's transaction ends: call it last.
  */
 export async function countTokenRequest(tx: Executor, a: { pactId: string; tokenId: string; now: Date }): Promise<number> {
   const r = await sql<{ requests: number }>`
