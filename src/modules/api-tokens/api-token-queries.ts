@@ -48,10 +48,6 @@ export async function listApiTokens(tx: Executor, pactId: string, organisationId
   return r.rows;
 }
 
-export async function findApiToken(tx: Executor, pactId: string, organisationId: string, id: string): Promise<ApiTokenRow | undefined> {
-  return (await listApiTokens(tx, pactId, organisationId)).find((t) => t.id === id);
-}
-
 /** Revokes the token if it is not revoked yet; false when it already was (or is not there). */
 export async function markApiTokenRevoked(tx: Executor, a: { pactId: string; id: string; by: string | null; now: Date }): Promise<boolean> {
   const r = await sql`

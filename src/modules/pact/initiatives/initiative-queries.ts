@@ -195,20 +195,11 @@ export async function deleteUnconfirmedBefore(db: Executor, before: Date): Promi
 }
 
 /** A published initiative as the API shows it: what its public page shows, never the proposer's name or e-mail address. */
-export interface PublishedInitiativeRow {
-  id: string;
-  title: string;
-  description: string;
-  target_group: string;
-  neighbourhood_id: string | null;
-  neighbourhood_name: string | null;
-  pillar_id: string | null;
-  support_needed: SupportKind[];
-  support_notes: string;
-  proposer_group: string;
-  published_at: Date | null;
-  updated_at: Date;
-}
+export type PublishedInitiativeRow = Pick<
+  InitiativeRow,
+  'id' | 'title' | 'description' | 'target_group' | 'neighbourhood_id' | 'neighbourhood_name' | 'pillar_id' | 'support_needed'
+  | 'support_notes' | 'proposer_group' | 'published_at' | 'updated_at'
+>;
 
 /**
  * One page of the pact's published initiatives for the API, by id, starting after `after`; one
